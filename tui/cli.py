@@ -1,0 +1,90 @@
+"""The command line: open the explainer, or check a content folder."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .model import Content, ContentError, default_root, load
+
+THEMES = ("dark", "light", "high-contrast")
+EXIT_CONTENT = 2
+
+
+def _run_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bolivia-explainer",
+        description="Bolivia from the November 2019 crisis to the October 2020 election, "
+        "explained screen by screen.",
+        epilog="Other commands: 'bolivia-explainer check [DIR]' validates a content folder.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--content", metavar="DIR", type=Path, help="content folder to show (default: the built-in one)")
+    parser.add_argument("--screen", metavar="ID", help="open this section first (e.g. results)")
+    parser.add_argument("--item", metavar="ID", help="open this entry first (e.g. kaliman)")
+    parser.add_argument("--theme", choices=THEMES, default="dark", help="colour theme (default: dark)")
+    return parser
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bolivia-explainer check",
+        description="Validate a content folder; print file:line: problem for each problem found.",
+    )
+    parser.add_argument("dir", nargs="?", type=Path, help="content folder (default: the built-in one)")
+    return parser
+
+
+def _load_or_report(root: Path) -> Content | None:
+    try:
+        return load(root)
+    except ContentError as error:
+        for problem in error.problems:
+            print(f"{root / problem.file if problem.file else root}:{problem.line}: {problem.message}"
+                  if problem.line else f"{root / problem.file}: {problem.message}", file=sys.stderr)
+        return None
+
+
+def check(argv: list[str]) -> int:
+    args = _check_parser().parse_args(argv)
+    root = args.dir or default_root()
+    content = _load_or_report(root)
+    if content is None:
+        return EXIT_CONTENT
+    count = sum(len(s.entries) for s in content.sections)
+    print(f"{root}: {len(content.sections)} sections, {count} entries, no problems")
+    return 0
+
+
+def run(argv: list[str]) -> int:
+    parser = _run_parser()
+    args = parser.parse_args(argv)
+    content = _load_or_report(args.content or default_root())
+    if content is None:
+        return EXIT_CONTENT
+    section_ids = [s.id for s in content.sections]
+    if args.screen is not None and args.screen not in section_ids:
+        return _usage_error(f"unknown screen '{args.screen}'; valid: {', '.join(section_ids)}")
+    if args.item is not None and args.item not in content.entries:
+        return _usage_error(f"unknown item '{args.item}'; valid: {', '.join(sorted(content.entries))}")
+    from .app import ExplainerApp  # Textual loads only when the app runs.
+
+    ExplainerApp(content, screen=args.screen, item=args.item, theme=args.theme).run()
+    return 0
+
+
+def _usage_error(message: str) -> int:
+    print(f"bolivia-explainer: {message}", file=sys.stderr)
+    return EXIT_CONTENT
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv[:1] == ["check"]:
+            return check(argv[1:])
+        return run(argv)
+    except KeyboardInterrupt:
+        return 130

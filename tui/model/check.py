@@ -1,0 +1,84 @@
+"""Checks that span files: ids are unique, references resolve, paragraphs exist.
+
+They walk the parsed YAML (not the structs) because it still knows its lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from . import schema
+from .problems import Problem
+
+REFERENCE_FIELDS = ("links", "link", "by", "sources")
+
+
+def collect_ids(raw: Any, file: str) -> list[tuple[str, str, int]]:
+    """(id, file, line) of every entry in a parsed section file."""
+    found: list[tuple[str, str, int]] = []
+    entries = raw.get("entries") if isinstance(raw, dict) else None
+    if isinstance(entries, list):
+        for item in entries:
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                found.append((item["id"], file, item.lines.get("id", item.line)))
+    return found
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def check_ids(index: schema.Index, ids: list[tuple[str, str, int]]) -> tuple[set[str], list[Problem]]:
+    """Every id once, across sections and entries; returns the known ids."""
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, int]] = {s.id: ("index.yaml", 0) for s in index.sections}
+    for ident, file, line in ids:
+        if ident in first:
+            where = first[ident][0] + (f":{first[ident][1]}" if first[ident][1] else "")
+            problems.append(Problem(file, line, f"duplicate id '{ident}' (also in {where})"))
+        else:
+            first[ident] = (file, line)
+    return set(first), problems
+
+
+def check_references(
+    index: schema.Index, raw_index: Any, known: set[str], raws: dict[str, Any], sources: set[str]
+) -> list[Problem]:
+    """Every reference names a known id; claims cite real paragraphs."""
+    problems: list[Problem] = []
+    paragraphs = index.article.paragraphs
+    if index.article.source not in sources:
+        line = raw_index["article"].lines.get("source", 0)
+        problems.append(Problem("index.yaml", line, f"article source '{index.article.source}' is not a sources entry"))
+    for file, raw in raws.items():
+        for node in _walk(raw):
+            for key in REFERENCE_FIELDS:
+                value = node.get(key)
+                refs = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+                for i, ref in enumerate(refs):
+                    if not isinstance(ref, str) or (key == "link" and ref == ""):
+                        continue
+                    line = value.lines[i] if isinstance(value, list) else node.lines[key]
+                    if ref not in known:
+                        problems.append(Problem(file, line, f"{key}: unknown id '{ref}'{_hint(ref, known)}"))
+                    elif key == "sources" and ref not in sources:
+                        problems.append(Problem(file, line, f"sources: '{ref}' is not a sources entry"))
+            para = node.get("para")
+            if isinstance(para, int) and "by" in node and not 0 <= para <= paragraphs:
+                problems.append(
+                    Problem(file, node.lines["para"], f"para {para} is outside the article (0-{paragraphs})")
+                )
+    return problems
+
+
+def _hint(ref: str, known: set[str]) -> str:
+    close = difflib.get_close_matches(ref, sorted(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""

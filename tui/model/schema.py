@@ -1,0 +1,222 @@
+"""The content schema: plain typed structs that msgspec validates YAML into.
+
+Each section file is converted to the struct its kind names in the index, so a
+new section of an existing kind is a YAML edit.  Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from msgspec import Struct
+
+Verdict = Literal["consistent", "imprecise", "disputed", "unverifiable", "inaccurate"]
+VERDICTS: tuple[str, ...] = ("consistent", "imprecise", "disputed", "unverifiable", "inaccurate")
+
+
+class Model(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
+    """Base for every struct: unknown fields are errors, values never change."""
+
+
+class Claim(Model, kw_only=True):
+    """Something a source asserts, kept apart from what the record says of it."""
+
+    text: str
+    by: str
+    """Id of whoever makes the claim: the article's source entry, or one it cites."""
+    para: int
+    """Paragraph of the article the claim comes from (0 is the standfirst)."""
+    verdict: Verdict | None = None
+    context: str = ""
+    sources: list[str] = []
+
+
+class Figure(Model, kw_only=True):
+    label: str
+    value: str
+    note: str = ""
+
+
+class Point(Model, kw_only=True):
+    """A short titled paragraph, optionally linked to entries."""
+
+    title: str
+    text: str
+    links: list[str] = []
+
+
+class Profile(Model, kw_only=True):
+    """A person, organization, program or resource."""
+
+    id: str
+    name: str
+    role: str
+    type: str = ""
+    dates: str = ""
+    summary: str = ""
+    figures: list[Figure] = []
+    claims: list[Claim] = []
+    links: list[str] = []
+
+
+class Event(Model, kw_only=True):
+    id: str
+    date: str
+    title: str
+    text: str = ""
+    links: list[str] = []
+    claims: list[Claim] = []
+
+
+class Term(Model, kw_only=True):
+    id: str
+    term: str
+    expansion: str = ""
+    spanish: str = ""
+    definition: str
+    links: list[str] = []
+
+
+class Source(Model, kw_only=True):
+    id: str
+    title: str
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+    note: str = ""
+
+
+class Bar(Model, kw_only=True):
+    label: str
+    value: float
+    claimed: str = ""
+    """The figure as the article rounds it, shown beside the official one."""
+    link: str = ""
+
+
+class Chart(Model, kw_only=True):
+    title: str
+    unit: str = "%"
+    bars: list[Bar]
+    note: str = ""
+
+
+class Section(Model, kw_only=True):
+    """Fields every section file may carry."""
+
+    intro: str = ""
+    claims: list[Claim] = []
+    questions: list[str] = []
+
+
+class OverviewSection(Section, kw_only=True):
+    story: list[str] = []
+    why: list[str] = []
+    points: list[Point] = []
+
+
+class ChartSection(Section, kw_only=True):
+    charts: list[Chart]
+    points: list[Point] = []
+
+
+class ProfilesSection(Section, kw_only=True):
+    entries: list[Profile]
+
+
+class TimelineSection(Section, kw_only=True):
+    entries: list[Event]
+
+
+class GlossarySection(Section, kw_only=True):
+    entries: list[Term]
+
+
+class SourcesSection(Section, kw_only=True):
+    entries: list[Source]
+
+
+Entry = Profile | Event | Term | Source
+
+KINDS: dict[str, type[Section]] = {
+    "overview": OverviewSection,
+    "chart": ChartSection,
+    "profiles": ProfilesSection,
+    "timeline": TimelineSection,
+    "glossary": GlossarySection,
+    "sources": SourcesSection,
+}
+
+
+class SectionRef(Model, kw_only=True):
+    """One line of the index: where a section's file is and how to show it."""
+
+    id: str
+    title: str
+    kind: str
+    file: str
+    tab: str = ""
+    blurb: str = ""
+
+
+class Article(Model, kw_only=True):
+    source: str
+    """Id of the article's entry in a sources section."""
+    paragraphs: int
+
+
+class Index(Model, kw_only=True):
+    title: str
+    subtitle: str = ""
+    article: Article
+    sections: list[SectionRef]
+
+
+class Keys(Model, kw_only=True):
+    """Footer and help labels for the keys, in the content's language."""
+
+    sections: str
+    back: str
+    search: str
+    palette: str
+    help: str
+    quit: str
+    open: str
+    move: str
+    focus: str
+    theme: str
+
+
+class UI(Model, kw_only=True):
+    """Every interface word the app shows that is not content."""
+
+    keys: Keys
+    help_title: str
+    help_intro: str
+    help_close: str
+    search_title: str
+    search_placeholder: str
+    search_empty: str
+    search_none: str
+    palette_placeholder: str
+    palette_section: str
+    too_small: str
+    """Shown below the minimum size; {need} and {have} are filled in."""
+    context: str
+    sources: str
+    related: str
+    questions: str
+    sections_map: str
+    story: str
+    why: str
+    claims: str
+    figures: str
+    spanish: str
+    claimed: str
+    official: str
+    said_by: str
+    article_para: str
+    """How a paragraph of the article is cited; {n} is filled in."""
+    standfirst: str
+    verdicts: dict[str, str]
+    themes: dict[str, str]
