@@ -21,7 +21,9 @@ def _run_parser() -> argparse.ArgumentParser:
         epilog="Other commands: 'bolivia-explainer check [DIR]' validates a content folder.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--content", metavar="DIR", type=Path, help="content folder to show (default: the built-in one)")
+    parser.add_argument(
+        "--content", metavar="DIR", type=Path, help="content folder to show (default: the built-in one)"
+    )
     parser.add_argument("--screen", metavar="ID", help="open this section first (e.g. results)")
     parser.add_argument("--item", metavar="ID", help="open this entry first (e.g. kaliman)")
     parser.add_argument("--theme", choices=THEMES, default="dark", help="colour theme (default: dark)")
@@ -42,8 +44,12 @@ def _load_or_report(root: Path) -> Content | None:
         return load(root)
     except ContentError as error:
         for problem in error.problems:
-            print(f"{root / problem.file if problem.file else root}:{problem.line}: {problem.message}"
-                  if problem.line else f"{root / problem.file}: {problem.message}", file=sys.stderr)
+            print(
+                f"{root / problem.file if problem.file else root}:{problem.line}: {problem.message}"
+                if problem.line
+                else f"{root / problem.file}: {problem.message}",
+                file=sys.stderr,
+            )
         return None
 
 

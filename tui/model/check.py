@@ -11,6 +11,7 @@ from typing import Any
 
 from . import schema
 from .problems import Problem
+from .yamlfile import LineDict, LineList
 
 REFERENCE_FIELDS = ("links", "link", "by", "sources")
 
@@ -21,13 +22,13 @@ def collect_ids(raw: Any, file: str) -> list[tuple[str, str, int]]:
     entries = raw.get("entries") if isinstance(raw, dict) else None
     if isinstance(entries, list):
         for item in entries:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
+            if isinstance(item, LineDict) and isinstance(item.get("id"), str):
                 found.append((item["id"], file, item.lines.get("id", item.line)))
     return found
 
 
-def _walk(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
+def _walk(node: Any) -> Iterator[LineDict]:
+    if isinstance(node, LineDict):
         yield node
         for value in node.values():
             yield from _walk(value)
@@ -56,8 +57,11 @@ def check_references(
     problems: list[Problem] = []
     paragraphs = index.article.paragraphs
     if index.article.source not in sources:
-        line = raw_index["article"].lines.get("source", 0)
-        problems.append(Problem("index.yaml", line, f"article source '{index.article.source}' is not a sources entry"))
+        article = raw_index.get("article")
+        line = article.lines.get("source", 0) if isinstance(article, LineDict) else 0
+        problems.append(
+            Problem("index.yaml", line, f"article source '{index.article.source}' is not a sources entry")
+        )
     for file, raw in raws.items():
         for node in _walk(raw):
             for key in REFERENCE_FIELDS:
@@ -66,7 +70,7 @@ def check_references(
                 for i, ref in enumerate(refs):
                     if not isinstance(ref, str) or (key == "link" and ref == ""):
                         continue
-                    line = value.lines[i] if isinstance(value, list) else node.lines[key]
+                    line = value.lines[i] if isinstance(value, LineList) else node.lines[key]
                     if ref not in known:
                         problems.append(Problem(file, line, f"{key}: unknown id '{ref}'{_hint(ref, known)}"))
                     elif key == "sources" and ref not in sources:

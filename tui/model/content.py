@@ -100,7 +100,9 @@ def load(root: Path) -> Content:
     for number, ref in enumerate(index.sections, start=1):
         line = raw_index["sections"].lines[number - 1]
         if ref.id in seen:
-            problems.append(Problem(INDEX_FILE, line, f"duplicate section id '{ref.id}' (first on line {seen[ref.id]})"))
+            problems.append(
+                Problem(INDEX_FILE, line, f"duplicate section id '{ref.id}' (first on line {seen[ref.id]})")
+            )
             continue
         seen[ref.id] = line
         kind = schema.KINDS.get(ref.kind)

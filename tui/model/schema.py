@@ -18,7 +18,7 @@ class Model(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """Base for every struct: unknown fields are errors, values never change."""
 
 
-class Claim(Model, kw_only=True):
+class Claim(Model, frozen=True, kw_only=True):
     """Something a source asserts, kept apart from what the record says of it."""
 
     text: str
@@ -31,13 +31,13 @@ class Claim(Model, kw_only=True):
     sources: list[str] = []
 
 
-class Figure(Model, kw_only=True):
+class Figure(Model, frozen=True, kw_only=True):
     label: str
     value: str
     note: str = ""
 
 
-class Point(Model, kw_only=True):
+class Point(Model, frozen=True, kw_only=True):
     """A short titled paragraph, optionally linked to entries."""
 
     title: str
@@ -45,7 +45,7 @@ class Point(Model, kw_only=True):
     links: list[str] = []
 
 
-class Profile(Model, kw_only=True):
+class Profile(Model, frozen=True, kw_only=True):
     """A person, organization, program or resource."""
 
     id: str
@@ -59,7 +59,7 @@ class Profile(Model, kw_only=True):
     links: list[str] = []
 
 
-class Event(Model, kw_only=True):
+class Event(Model, frozen=True, kw_only=True):
     id: str
     date: str
     title: str
@@ -68,7 +68,7 @@ class Event(Model, kw_only=True):
     claims: list[Claim] = []
 
 
-class Term(Model, kw_only=True):
+class Term(Model, frozen=True, kw_only=True):
     id: str
     term: str
     expansion: str = ""
@@ -77,7 +77,7 @@ class Term(Model, kw_only=True):
     links: list[str] = []
 
 
-class Source(Model, kw_only=True):
+class Source(Model, frozen=True, kw_only=True):
     id: str
     title: str
     publisher: str = ""
@@ -86,7 +86,7 @@ class Source(Model, kw_only=True):
     note: str = ""
 
 
-class Bar(Model, kw_only=True):
+class Bar(Model, frozen=True, kw_only=True):
     label: str
     value: float
     claimed: str = ""
@@ -94,14 +94,14 @@ class Bar(Model, kw_only=True):
     link: str = ""
 
 
-class Chart(Model, kw_only=True):
+class Chart(Model, frozen=True, kw_only=True):
     title: str
     unit: str = "%"
     bars: list[Bar]
     note: str = ""
 
 
-class Section(Model, kw_only=True):
+class Section(Model, frozen=True, kw_only=True):
     """Fields every section file may carry."""
 
     intro: str = ""
@@ -109,30 +109,30 @@ class Section(Model, kw_only=True):
     questions: list[str] = []
 
 
-class OverviewSection(Section, kw_only=True):
+class OverviewSection(Section, frozen=True, kw_only=True):
     story: list[str] = []
     why: list[str] = []
     points: list[Point] = []
 
 
-class ChartSection(Section, kw_only=True):
+class ChartSection(Section, frozen=True, kw_only=True):
     charts: list[Chart]
     points: list[Point] = []
 
 
-class ProfilesSection(Section, kw_only=True):
+class ProfilesSection(Section, frozen=True, kw_only=True):
     entries: list[Profile]
 
 
-class TimelineSection(Section, kw_only=True):
+class TimelineSection(Section, frozen=True, kw_only=True):
     entries: list[Event]
 
 
-class GlossarySection(Section, kw_only=True):
+class GlossarySection(Section, frozen=True, kw_only=True):
     entries: list[Term]
 
 
-class SourcesSection(Section, kw_only=True):
+class SourcesSection(Section, frozen=True, kw_only=True):
     entries: list[Source]
 
 
@@ -148,7 +148,7 @@ KINDS: dict[str, type[Section]] = {
 }
 
 
-class SectionRef(Model, kw_only=True):
+class SectionRef(Model, frozen=True, kw_only=True):
     """One line of the index: where a section's file is and how to show it."""
 
     id: str
@@ -159,20 +159,20 @@ class SectionRef(Model, kw_only=True):
     blurb: str = ""
 
 
-class Article(Model, kw_only=True):
+class Article(Model, frozen=True, kw_only=True):
     source: str
     """Id of the article's entry in a sources section."""
     paragraphs: int
 
 
-class Index(Model, kw_only=True):
+class Index(Model, frozen=True, kw_only=True):
     title: str
     subtitle: str = ""
     article: Article
     sections: list[SectionRef]
 
 
-class Keys(Model, kw_only=True):
+class Keys(Model, frozen=True, kw_only=True):
     """Footer and help labels for the keys, in the content's language."""
 
     sections: str
@@ -187,7 +187,7 @@ class Keys(Model, kw_only=True):
     theme: str
 
 
-class UI(Model, kw_only=True):
+class UI(Model, frozen=True, kw_only=True):
     """Every interface word the app shows that is not content."""
 
     keys: Keys
@@ -214,9 +214,14 @@ class UI(Model, kw_only=True):
     spanish: str
     claimed: str
     official: str
-    said_by: str
+    by_article: str
+    """Attribution of the article's own claims; {where} is the paragraph."""
+    by_cited: str
+    """Attribution of a claim the article cites; {who} and {where} are filled in."""
     article_para: str
     """How a paragraph of the article is cited; {n} is filled in."""
+    about: str
+    """Label of the first item in an entry list: the section's introduction."""
     standfirst: str
     verdicts: dict[str, str]
     themes: dict[str, str]

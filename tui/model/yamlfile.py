@@ -43,7 +43,7 @@ class _Loader(yaml.CSafeLoader):
             )
         return super().construct_object(node, deep=True)
 
-    def construct_yaml_map(self, node: MappingNode) -> Any:  # type: ignore[override]
+    def construct_yaml_map(self, node: MappingNode) -> Any:
         result = LineDict()
         result.line = node.start_mark.line + 1
         result.lines = {}
@@ -66,7 +66,7 @@ class _Loader(yaml.CSafeLoader):
             result[key] = self.construct_object(value_node)
             result.lines[key] = line
 
-    def construct_yaml_seq(self, node: SequenceNode) -> Any:  # type: ignore[override]
+    def construct_yaml_seq(self, node: SequenceNode) -> Any:
         result = LineList()
         result.line = node.start_mark.line + 1
         result.lines = []
@@ -96,9 +96,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         return None, [Problem(shown, line, f"byte 0x{raw[error.start]:02x} is not UTF-8 text")]
-    if not text.strip() or all(
-        not row.strip() or row.lstrip().startswith("#") for row in text.splitlines()
-    ):
+    if not text.strip() or all(not row.strip() or row.lstrip().startswith("#") for row in text.splitlines()):
         return None, [Problem(shown, 1, "file is empty")]
     loader = _Loader(text, shown)
     try:

@@ -1,0 +1,182 @@
+"""The Textual app: one mode per section, a history of places, dialogs on top."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+
+from .dialogs.help import HelpScreen
+from .dialogs.search import Place as SearchPlace
+from .dialogs.search import SearchScreen
+from .history import History, Place
+from .model import Content
+from .model.search import SearchIndex
+from .palette import PlacesProvider
+from .sections import SCREENS, SectionScreen
+from .themes import HIGH_CONTRAST, THEMES
+from .widgets.link import Link
+
+
+class ExplainerApp(App[None]):
+    CSS_PATH = "styles/app.tcss"
+    COMMANDS = {PlacesProvider}
+    BINDINGS = [
+        Binding("ctrl+q", "quit", show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        content: Content,
+        *,
+        screen: str | None = None,
+        item: str | None = None,
+        theme: str = "dark",
+    ) -> None:
+        super().__init__()
+        self.content = content
+        self.history = History()
+        self._search: SearchIndex | None = None
+        self._pending: dict[str, str | None] = {}
+        self._start = Place(screen or self._section_of(item) or content.sections[0].id, item)
+        self._theme_name = theme
+        self.title = content.index.title
+        keys = content.ui.keys
+        count = len(content.sections)
+        for number in range(1, min(count, 9) + 1):
+            self.bind(
+                str(number),
+                f"section({number})",
+                description=keys.sections,
+                show=number == 1,
+                key_display=f"1-{min(count, 9)}",
+            )
+        self.bind("escape,backspace", "go_back", description=keys.back, key_display="esc")
+        self.bind("slash", "search", description=keys.search, key_display="/")
+        self.bind("question_mark,f1", "help", description=keys.help, key_display="?")
+        self.bind("t", "next_theme", description=keys.theme, show=False)
+        self.bind("q", "quit", description=keys.quit)
+        for section in content.sections:
+            self.add_mode(section.id, partial(self._make_screen, section.id))
+
+    # -- places ---------------------------------------------------------------
+
+    def _section_of(self, item: str | None) -> str | None:
+        return self.content.entries[item][0].id if item in self.content.entries else None
+
+    def _make_screen(self, section_id: str) -> SectionScreen:
+        section = self.content.section(section_id)
+        screen = SCREENS[section.ref.kind](self.content, section)
+        screen.initial_item = self._pending.pop(section_id, None)
+        return screen
+
+    @property
+    def place(self) -> Place | None:
+        """Where the reader is: the current section and entry."""
+        base = self.screen_stack[0] if self.screen_stack else None
+        if isinstance(base, SectionScreen):
+            return Place(base.section.id, base.current_item)
+        return None
+
+    def goto(self, section: str, item: str | None = None, *, remember: bool = True) -> None:
+        """Show `section` (and `item` in it), remembering where the reader was."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        here = self.place
+        if remember and here is not None and here != Place(section, item):
+            self.history.push(here)
+        if self.current_mode == section:
+            base = self.screen_stack[0]
+            assert isinstance(base, SectionScreen)
+            base.show_item(item)
+            return
+        if section not in self._screen_stacks:
+            self._pending[section] = item
+            self.switch_mode(section)
+        else:
+            self.switch_mode(section)
+            base = self.screen_stack[0]
+            assert isinstance(base, SectionScreen)
+            base.show_item(item)
+        self.refresh_bindings()
+
+    def goto_later(self, section: str, item: str | None) -> Callable[[], None]:
+        return partial(self.goto, section, item)
+
+    def goto_target(self, target: str) -> None:
+        """Follow a reference: a section id or an entry id."""
+        if self.content.has_section(target):
+            self.goto(target)
+        elif target in self.content.entries:
+            self.goto(self.content.entries[target][0].id, target)
+
+    # -- lifecycle --------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = THEMES[self._theme_name]
+        self.goto(*self._start, remember=False)
+
+    def on_link_chosen(self, message: Link.Chosen) -> None:
+        self.goto_target(message.target)
+
+    # -- actions ------------------------------------------------------------------
+
+    def action_section(self, number: int) -> None:
+        if 1 <= number <= len(self.content.sections):
+            self.goto(self.content.sections[number - 1].id)
+
+    def action_go_back(self) -> None:
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
+            return
+        place = self.history.pop()
+        if place is not None:
+            self.goto(*place, remember=False)
+
+    def action_search(self) -> None:
+        if self._search is None:
+            self._search = SearchIndex(self.content)
+
+        def chosen(place: SearchPlace | None) -> None:
+            if place is not None:
+                self.goto(*place)
+
+        self.push_screen(SearchScreen(self.content, self._search), chosen)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.content.ui, len(self.content.sections)))
+
+    def action_next_theme(self) -> None:
+        names = list(THEMES.values())
+        current = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(current + 1) % len(names)]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "go_back" and not self.history and len(self.screen_stack) <= 1:
+            return None  # shown dimmed in the footer: nowhere to go back to
+        return True
+
+    # -- nothing reachable from a key may write files or run programs -------------
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        """Disabled: a screenshot is a file written on the server."""
+
+    def deliver_screenshot(self, *args: Any, **kwargs: Any) -> str | None:
+        return None
+
+    def deliver_text(self, *args: Any, **kwargs: Any) -> str | None:
+        return None
+
+    def deliver_binary(self, *args: Any, **kwargs: Any) -> str | None:
+        return None
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Disabled: opening a browser runs a program on the server."""
+
+    def action_suspend_process(self) -> None:
+        """Disabled: suspending would hand a remote reader's terminal to nothing."""

@@ -1,0 +1,1 @@
+"""Modal dialogs opened over any section: keys help and search."""

@@ -1,0 +1,50 @@
+"""The keys dialog, opened with ? or F1."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..model.schema import UI
+
+
+def key_rows(ui: UI, sections: int) -> list[tuple[str, str]]:
+    keys = ui.keys
+    return [
+        (f"1-{sections}", keys.sections),
+        ("tab / shift+tab", keys.focus),
+        ("↑ ↓ ← →", keys.move),
+        ("enter", keys.open),
+        ("escape / backspace", keys.back),
+        ("/", keys.search),
+        ("ctrl+p", keys.palette),
+        ("t", keys.theme),
+        ("? / F1", keys.help),
+        ("q / ctrl+q", keys.quit),
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape,question_mark,f1,q", "dismiss", show=False),
+    ]
+
+    def __init__(self, ui: UI, sections: int) -> None:
+        super().__init__()
+        self.ui = ui
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        rows = key_rows(self.ui, self.sections)
+        width = max(len(k) for k, _ in rows)
+        with Vertical(classes="dialog"):
+            yield Static(self.ui.help_title, markup=False, classes="heading h1")
+            yield Static(self.ui.help_intro, markup=False, classes="para")
+            yield Static("\n".join(f"{k:>{width}}  {v}" for k, v in rows), markup=False, classes="keys")
+            yield Static(self.ui.help_close, markup=False, classes="para dim")
+
+    def on_click(self) -> None:
+        self.dismiss()

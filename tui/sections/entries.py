@@ -1,0 +1,84 @@
+"""Master-detail screens: a list of entries beside the chosen entry's page.
+
+Profiles, timeline, glossary and sources differ only in how one entry is
+labelled in the list and laid out on its page; subclasses supply those two.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rich.text import Text
+from textual import on
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..model.schema import Entry
+from ..widgets.blocks import claims_block, paragraph, questions_block
+from .base import SectionScreen
+
+ABOUT = "__about__"
+"""Option id of the first list item: the section's own introduction."""
+
+
+class EntriesScreen(SectionScreen):
+    """A list of the section's entries; the highlighted one fills the page."""
+
+    _shown: str | None = None
+
+    def label(self, entry: Entry) -> str | Text:
+        raise NotImplementedError
+
+    def detail(self, entry: Entry) -> Iterable[Widget]:
+        raise NotImplementedError
+
+    def compose_body(self) -> Iterator[Widget]:
+        options = [Option(self.content.ui.about, id=ABOUT)]
+        options += [Option(self.label(entry), id=entry.id) for entry in self.section.entries]
+        with Horizontal(classes="master-detail"):
+            yield OptionList(*options, id="entries")
+            yield VerticalScroll(id="detail", classes="page")
+
+    def on_mount(self) -> None:
+        self.show_item(self.initial_item)
+
+    @property
+    def current_item(self) -> str | None:
+        return None if self._shown in (None, ABOUT) else self._shown
+
+    def show_item(self, item: str | None) -> None:
+        entries = self.query_one("#entries", OptionList)
+        entries.highlighted = entries.get_option_index(item or ABOUT)
+        self._render_detail(item or ABOUT)
+        entries.focus()
+
+    @on(OptionList.OptionHighlighted, "#entries")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None:
+            self._render_detail(event.option.id)
+
+    @on(OptionList.OptionSelected, "#entries")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter or a click opens the entry: its page takes the focus."""
+        if event.option.id is not None:
+            self._render_detail(event.option.id)
+            self.query_one("#detail", VerticalScroll).focus()
+
+    def _render_detail(self, item: str) -> None:
+        if item == self._shown:
+            return
+        self._shown = item
+        page = self.query_one("#detail", VerticalScroll)
+        with self.app.batch_update():
+            page.remove_children()
+            page.mount_all(self._about() if item == ABOUT else self.detail(self.content.entries[item][1]))
+            page.scroll_home(animate=False)
+
+    def _about(self) -> Iterator[Widget]:
+        body = self.section.body
+        if body.intro:
+            yield paragraph(body.intro)
+        yield from claims_block(self.content, body.claims)
+        yield from questions_block(self.content, body.questions)

@@ -1,0 +1,44 @@
+"""The overview: the story, why it matters, the disputes and a map of sections."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+
+from ..model.schema import OverviewSection
+from ..widgets.blocks import claims_block, heading, paragraph, points_block, questions_block
+from ..widgets.link import Link
+from .base import SectionScreen
+
+
+class OverviewScreen(SectionScreen):
+    def compose_body(self) -> Iterator[Widget]:
+        body = self.section.body
+        assert isinstance(body, OverviewSection)
+        ui = self.content.ui
+        with VerticalScroll(classes="page"):
+            yield heading(self.content.index.title, 1)
+            if self.content.index.subtitle:
+                yield paragraph(self.content.index.subtitle, classes="subtitle")
+            if body.intro:
+                yield paragraph(body.intro)
+            yield heading(ui.sections_map, 2)
+            for section in self.content.sections:
+                if section.id != self.section.id:
+                    label = f"{section.number}  {section.ref.title}"
+                    yield Link(label, section.id, classes="map-link")
+                    if section.ref.blurb:
+                        yield paragraph(section.ref.blurb, classes="map-blurb")
+            if body.story:
+                yield heading(ui.story, 2)
+                for text in body.story:
+                    yield paragraph(text)
+            if body.why:
+                yield heading(ui.why, 2)
+                for text in body.why:
+                    yield paragraph(text)
+            yield from points_block(self.content, body.points)
+            yield from claims_block(self.content, body.claims)
+            yield from questions_block(self.content, body.questions)

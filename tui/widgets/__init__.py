@@ -1,0 +1,1 @@
+"""Reusable pieces the section screens are built from."""

@@ -1,0 +1,31 @@
+"""A focusable reference to another place in the explainer."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.events import Click
+from textual.message import Message
+from textual.widgets import Static
+
+
+class Link(Static, can_focus=True):
+    """Shows a name; enter or a click asks the app to go to `target`."""
+
+    BINDINGS = [Binding("enter", "choose", "Open")]
+
+    class Chosen(Message):
+        def __init__(self, target: str) -> None:
+            super().__init__()
+            self.target = target
+
+    def __init__(self, label: str, target: str, *, classes: str = "") -> None:
+        # markup=False: content text is shown as written, never interpreted.
+        super().__init__(label, markup=False, classes=f"link {classes}".strip())
+        self.target = target
+
+    def action_choose(self) -> None:
+        self.post_message(self.Chosen(self.target))
+
+    def on_click(self, event: Click) -> None:
+        event.stop()
+        self.action_choose()
