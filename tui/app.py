@@ -8,6 +8,7 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 
 from .dialogs.help import HelpScreen
 from .dialogs.search import Place as SearchPlace
@@ -56,6 +57,7 @@ class ExplainerApp(App[None]):
             )
         self.bind("escape,backspace", "go_back", description=keys.back, key_display="esc")
         self.bind("slash", "search", description=keys.search, key_display="/")
+        self.bind("ctrl+p", "command_palette", description=keys.palette, key_display="^p")
         self.bind("question_mark,f1", "help", description=keys.help, key_display="?")
         self.bind("t", "next_theme", description=keys.theme, show=False)
         self.bind("q", "quit", description=keys.quit)
@@ -146,6 +148,11 @@ class ExplainerApp(App[None]):
                 self.goto(*place)
 
         self.push_screen(SearchScreen(self.content, self._search), chosen)
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(self):
+            placeholder = self.content.ui.palette_placeholder
+            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -75,6 +75,10 @@ def run(argv: list[str]) -> int:
         return _usage_error(f"unknown screen '{args.screen}'; valid: {', '.join(section_ids)}")
     if args.item is not None and args.item not in content.entries:
         return _usage_error(f"unknown item '{args.item}'; valid: {', '.join(sorted(content.entries))}")
+    if args.item is not None and args.screen is not None:
+        home = content.entries[args.item][0].id
+        if home != args.screen:
+            return _usage_error(f"item '{args.item}' is in screen '{home}', not '{args.screen}'")
     from .app import ExplainerApp  # Textual loads only when the app runs.
 
     ExplainerApp(content, screen=args.screen, item=args.item, theme=args.theme).run()

@@ -45,7 +45,7 @@ class SectionScreen(Screen[None]):
         with Container(classes="body"):
             yield from self.compose_body()
         yield Static("", markup=False, id="too-small")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def compose_body(self) -> Iterable[Widget]:
         raise NotImplementedError
