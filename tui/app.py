@@ -150,7 +150,7 @@ class ExplainerApp(App[None]):
         self.push_screen(SearchScreen(self.content, self._search), chosen)
 
     def action_command_palette(self) -> None:
-        if not CommandPalette.is_open(self):
+        if not isinstance(self.screen, CommandPalette):
             placeholder = self.content.ui.palette_placeholder
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
 
