@@ -73,6 +73,9 @@ class ExplainerApp(App[None]):
         section = self.content.section(section_id)
         screen = SCREENS[section.ref.kind](self.content, section)
         screen.initial_item = self._pending.pop(section_id, None)
+        # A new screen gets the current styles when it mounts; without this,
+        # switch_mode re-parses the whole stylesheet on every first visit.
+        screen._css_update_count = self._css_update_count
         return screen
 
     @property

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from textual.widget import Widget
 
 from ..model.schema import Entry, Profile
-from ..widgets.blocks import claims_block, heading, links_row, paragraph
+from ..widgets.blocks import claims_block, heading, paragraph
+from ..widgets.links import links_row
 from .entries import EntriesScreen
 
 

@@ -8,7 +8,8 @@ from rich.text import Text
 from textual.widget import Widget
 
 from ..model.schema import Entry, Event
-from ..widgets.blocks import claims_block, heading, links_row, paragraph
+from ..widgets.blocks import claims_block, heading, paragraph
+from ..widgets.links import links_row
 from .entries import EntriesScreen
 
 
