@@ -1,8 +1,9 @@
-"""The Textual app: one mode per section, a history of places, dialogs on top."""
+"""The Textual app: one main screen of section views, a history of places, dialogs on top."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -14,10 +15,10 @@ from .dialogs.help import HelpScreen
 from .dialogs.search import Place as SearchPlace
 from .dialogs.search import SearchScreen
 from .history import History, Place
+from .main_screen import MainScreen
 from .model import Content
 from .model.search import SearchIndex
 from .palette import PlacesProvider
-from .sections import SCREENS, SectionScreen
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets.link import Link
 
@@ -41,7 +42,6 @@ class ExplainerApp(App[None]):
         self.content = content
         self.history = History()
         self._search: SearchIndex | None = None
-        self._pending: dict[str, str | None] = {}
         self._start = Place(screen or self._section_of(item) or content.sections[0].id, item)
         self._theme_name = theme
         self.title = content.index.title
@@ -57,56 +57,46 @@ class ExplainerApp(App[None]):
             )
         self.bind("escape,backspace", "go_back", description=keys.back, key_display="esc")
         self.bind("slash", "search", description=keys.search, key_display="/")
-        self.bind("ctrl+p", "command_palette", description=keys.palette, key_display="^p")
+        # Textual adds its own hidden ctrl+p binding; show it, in the content's words.
+        palette = self._bindings.key_to_bindings.get(self.COMMAND_PALETTE_BINDING, [])
+        self._bindings.key_to_bindings[self.COMMAND_PALETTE_BINDING] = [
+            replace(b, description=keys.palette, show=True, key_display="^p") for b in palette
+        ]
         self.bind("question_mark,f1", "help", description=keys.help, key_display="?")
         self.bind("t", "next_theme", description=keys.theme, show=False)
         self.bind("q", "quit", description=keys.quit)
-        for section in content.sections:
-            self.add_mode(section.id, partial(self._make_screen, section.id))
 
     # -- places ---------------------------------------------------------------
 
     def _section_of(self, item: str | None) -> str | None:
         return self.content.entries[item][0].id if item in self.content.entries else None
 
-    def _make_screen(self, section_id: str) -> SectionScreen:
-        section = self.content.section(section_id)
-        screen = SCREENS[section.ref.kind](self.content, section)
-        screen.initial_item = self._pending.pop(section_id, None)
-        # A new screen gets the current styles when it mounts; without this,
-        # switch_mode re-parses the whole stylesheet on every first visit.
-        screen._css_update_count = self._css_update_count
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0] if self.screen_stack else None
+        assert isinstance(screen, MainScreen)
         return screen
 
     @property
     def place(self) -> Place | None:
         """Where the reader is: the current section and entry."""
-        base = self.screen_stack[0] if self.screen_stack else None
-        if isinstance(base, SectionScreen):
-            return Place(base.section.id, base.current_item)
-        return None
+        if not self.screen_stack or not isinstance(self.screen_stack[0], MainScreen):
+            return None
+        return self.main.place
 
-    def goto(self, section: str, item: str | None = None, *, remember: bool = True) -> None:
-        """Show `section` (and `item` in it), remembering where the reader was."""
+    def goto(
+        self, section: str, item: str | None = None, *, remember: bool = True, keep: bool = False
+    ) -> None:
+        """Show `section` (and `item` in it), remembering where the reader was.
+
+        With `keep`, a section already visited opens where the reader left it.
+        """
         while len(self.screen_stack) > 1:
             self.pop_screen()
         here = self.place
         if remember and here is not None and here != Place(section, item):
             self.history.push(here)
-        if self.current_mode == section:
-            base = self.screen_stack[0]
-            assert isinstance(base, SectionScreen)
-            base.show_item(item)
-            return
-        if section not in self._screen_stacks:
-            self._pending[section] = item
-            self.switch_mode(section)
-        else:
-            self.switch_mode(section)
-            base = self.screen_stack[0]
-            assert isinstance(base, SectionScreen)
-            base.show_item(item)
-        self.refresh_bindings()
+        self.main.show(section, item, keep=keep)
 
     def goto_later(self, section: str, item: str | None) -> Callable[[], None]:
         return partial(self.goto, section, item)
@@ -120,10 +110,12 @@ class ExplainerApp(App[None]):
 
     # -- lifecycle --------------------------------------------------------------
 
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen(self.content, self._start)
+
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.theme = THEMES[self._theme_name]
-        self.goto(*self._start, remember=False)
 
     def on_link_chosen(self, message: Link.Chosen) -> None:
         self.goto_target(message.target)
@@ -132,7 +124,7 @@ class ExplainerApp(App[None]):
 
     def action_section(self, number: int) -> None:
         if 1 <= number <= len(self.content.sections):
-            self.goto(self.content.sections[number - 1].id)
+            self.goto(self.content.sections[number - 1].id, keep=True)
 
     def action_go_back(self) -> None:
         if len(self.screen_stack) > 1:

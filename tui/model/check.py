@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import schema
-from .problems import Problem
+from .problems import Problem, quote
 from .yamlfile import LineDict, LineList
 
 REFERENCE_FIELDS = ("links", "link", "by", "sources")
@@ -44,7 +44,7 @@ def check_ids(index: schema.Index, ids: list[tuple[str, str, int]]) -> tuple[set
     for ident, file, line in ids:
         if ident in first:
             where = first[ident][0] + (f":{first[ident][1]}" if first[ident][1] else "")
-            problems.append(Problem(file, line, f"duplicate id '{ident}' (also in {where})"))
+            problems.append(Problem(file, line, f"duplicate id {quote(ident)} (also in {where})"))
         else:
             first[ident] = (file, line)
     return set(first), problems
@@ -59,9 +59,8 @@ def check_references(
     if index.article.source not in sources:
         article = raw_index.get("article")
         line = article.lines.get("source", 0) if isinstance(article, LineDict) else 0
-        problems.append(
-            Problem("index.yaml", line, f"article source '{index.article.source}' is not a sources entry")
-        )
+        what = f"article source {quote(index.article.source)} is not a sources entry"
+        problems.append(Problem("index.yaml", line, what))
     for file, raw in raws.items():
         for node in _walk(raw):
             for key in REFERENCE_FIELDS:
@@ -72,9 +71,10 @@ def check_references(
                         continue
                     line = value.lines[i] if isinstance(value, LineList) else node.lines[key]
                     if ref not in known:
-                        problems.append(Problem(file, line, f"{key}: unknown id '{ref}'{_hint(ref, known)}"))
+                        what = f"{key}: unknown id {quote(ref)}{_hint(ref, known)}"
+                        problems.append(Problem(file, line, what))
                     elif key == "sources" and ref not in sources:
-                        problems.append(Problem(file, line, f"sources: '{ref}' is not a sources entry"))
+                        problems.append(Problem(file, line, f"sources: {quote(ref)} is not a sources entry"))
             para = node.get("para")
             if isinstance(para, int) and "by" in node and not 0 <= para <= paragraphs:
                 problems.append(
@@ -85,4 +85,4 @@ def check_references(
 
 def _hint(ref: str, known: set[str]) -> str:
     close = difflib.get_close_matches(ref, sorted(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return f" (did you mean {quote(close[0])}?)" if close else ""

@@ -10,7 +10,7 @@ from typing import Any
 from . import schema
 from .check import check_ids, check_references, collect_ids
 from .convert import convert
-from .problems import ContentError, Problem
+from .problems import ContentError, Problem, quote
 from .yamlfile import read_yaml
 
 INDEX_FILE = "index.yaml"
@@ -77,10 +77,13 @@ def load(root: Path) -> Content:
     """Load and validate `root`; raise ContentError listing every problem."""
     problems: list[Problem] = []
     if not root.is_dir():
-        raise ContentError([Problem(str(root), 0, "no such content folder")])
+        # File "" is the folder itself: the CLI prints it as the folder's path.
+        raise ContentError([Problem("", 0, "no such content folder")])
 
     raw_index, found = read_yaml(root / INDEX_FILE, INDEX_FILE)
     problems += found
+    listed = raw_index.get("sections") if isinstance(raw_index, dict) else None
+    listed_count = len(listed) if isinstance(listed, list) else 0
     index, found = convert(raw_index, schema.Index, INDEX_FILE) if raw_index is not None else (None, [])
     problems += found
     ui_path = root / UI_FILE
@@ -97,29 +100,36 @@ def load(root: Path) -> Content:
     raws: dict[str, Any] = {}
     seen: dict[str, int] = {}
     ids: list[tuple[str, str, int]] = []
+    # Every section the index lists was read; otherwise the ids it holds are unknown.
+    complete = len(index.sections) == listed_count
     for number, ref in enumerate(index.sections, start=1):
         line = raw_index["sections"].lines[number - 1]
         if ref.id in seen:
-            problems.append(
-                Problem(INDEX_FILE, line, f"duplicate section id '{ref.id}' (first on line {seen[ref.id]})")
-            )
+            what = f"duplicate section id {quote(ref.id)} (first on line {seen[ref.id]})"
+            problems.append(Problem(INDEX_FILE, line, what))
+            complete = False
             continue
         seen[ref.id] = line
         kind = schema.KINDS.get(ref.kind)
         if kind is None:
             close = difflib.get_close_matches(ref.kind, schema.KINDS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(schema.KINDS)
-            problems.append(Problem(INDEX_FILE, line, f"unknown section kind '{ref.kind}' ({hint})"))
+            problems.append(Problem(INDEX_FILE, line, f"unknown section kind {quote(ref.kind)} ({hint})"))
+            complete = False
             continue
         if Path(ref.file).is_absolute() or ".." in Path(ref.file).parts:
-            problems.append(Problem(INDEX_FILE, line, f"section file '{ref.file}' must be inside the folder"))
+            what = f"section file {quote(ref.file)} must be inside the folder"
+            problems.append(Problem(INDEX_FILE, line, what))
+            complete = False
             continue
         if not (root / ref.file).is_file():
-            problems.append(Problem(INDEX_FILE, line, f"section file '{ref.file}' not found"))
+            problems.append(Problem(INDEX_FILE, line, f"section file {quote(ref.file)} not found"))
+            complete = False
             continue
         raw, found = read_yaml(root / ref.file, ref.file)
         problems += found
         if raw is None:
+            complete = False
             continue
         ids += collect_ids(raw, ref.file)
         body, found = convert(raw, kind, ref.file)
@@ -127,6 +137,8 @@ def load(root: Path) -> Content:
         if body is not None:
             sections.append(Section(ref, body, number))
             raws[ref.file] = raw
+        else:
+            complete = False
 
     entries: dict[str, tuple[Section, schema.Entry]] = {}
     for section in sections:
@@ -135,7 +147,10 @@ def load(root: Path) -> Content:
     known, found = check_ids(index, ids)
     problems += found
     sources = {e.id for s in sections for e in s.entries if isinstance(e, schema.Source)}
-    problems += check_references(index, raw_index, known, raws, sources)
+    # With a section file unread, every reference into it would be reported as
+    # unknown and bury the real problem: those checks wait until it is fixed.
+    if complete:
+        problems += check_references(index, raw_index, known, raws, sources)
     if problems:
         raise ContentError(problems)
     return Content(root, index, ui, sections, entries)

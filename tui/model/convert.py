@@ -15,13 +15,14 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from .problems import Problem
+from .problems import Problem, quote
 
 T = TypeVar("T")
 
 _AT = re.compile(r"^(?P<what>.*?)(?: - at `(?P<path>\$[^`]*)`)?$", re.S)
 _STEP = re.compile(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]")
-_UNKNOWN = re.compile(r"Object contains unknown field `(?P<name>[^`]+)`")
+_UNKNOWN = re.compile(r"Object contains unknown field `(?P<name>.*)`$", re.S)
+_ENUM = re.compile(r"Invalid enum value (?P<q>['`]?)(?P<value>.*)(?P=q)$", re.S)
 _MISSING = re.compile(r"Object missing required field `(?P<name>[^`]+)`")
 _MAX_PASSES = 200
 
@@ -71,36 +72,64 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
-def _explain(what: str, cls: Any, steps: list[str | int]) -> str:
-    unknown = _UNKNOWN.match(what)
-    if unknown:
-        name = unknown["name"]
+def _explain(what: str, cls: Any, steps: list[str | int], unknown: str | None) -> str:
+    if unknown is not None:
         owner = _field_type(cls, steps)
         fields = getattr(owner, "__struct_fields__", ())
-        close = difflib.get_close_matches(name, fields, n=1)
+        close = difflib.get_close_matches(unknown, fields, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(fields)})"
-        return f"unknown field '{name}'{hint}"
+        return f"unknown field {quote(unknown)}{hint}"
     missing = _MISSING.match(what)
     if missing:
         return f"missing field '{missing['name']}'"
     where = ".".join(str(s) for s in steps if isinstance(s, str))
     text = what.replace("`", "'")
+    enum = _ENUM.match(what)
+    choices = typing.get_args(_field_type(cls, steps)) if enum else ()
+    if enum and choices and all(isinstance(c, str) for c in choices):
+        value = enum["value"]
+        close = difflib.get_close_matches(value, choices, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(choices)
+        text = f"{quote(value)} is not allowed ({hint})"
     return f"{where}: {text[0].lower()}{text[1:]}" if where else text
+
+
+def _unknown_field(data: Any, cls: Any, steps: list[str | int], what: str) -> str | None:
+    """The unknown field msgspec complains of, read from the data itself.
+
+    The message quotes the name between backticks, which a name may contain.
+    """
+    match = _UNKNOWN.match(what)
+    if match is None:
+        return None
+    node = data
+    try:
+        for step in steps:
+            node = node[step]
+    except (KeyError, IndexError, TypeError):
+        return match["name"]
+    fields = getattr(_field_type(cls, steps), "__struct_fields__", None)
+    if isinstance(node, dict) and fields is not None:
+        return next((key for key in node if key not in fields), match["name"])
+    return match["name"]
 
 
 def _drop(data: Any, steps: list[str | int]) -> bool:
     """Remove the innermost list item (or else top-level field) on the path."""
-    for cut in range(len(steps) - 1, -1, -1):
-        if isinstance(steps[cut], int):
-            parent = data
-            for step in steps[:cut]:
-                parent = parent[step]
-            index = steps[cut]
-            assert isinstance(index, int)
-            del parent[index]
-            if hasattr(parent, "lines"):
-                del parent.lines[index]
-            return True
+    try:
+        for cut in range(len(steps) - 1, -1, -1):
+            if isinstance(steps[cut], int):
+                parent = data
+                for step in steps[:cut]:
+                    parent = parent[step]
+                index = steps[cut]
+                assert isinstance(index, int)
+                del parent[index]
+                if hasattr(parent, "lines"):
+                    del parent.lines[index]
+                return True
+    except (KeyError, IndexError, TypeError):  # not the plain lists and dicts read_yaml builds
+        return False
     if steps and isinstance(data, dict) and steps[0] in data:
         del data[steps[0]]
         return True
@@ -113,20 +142,30 @@ def convert(data: Any, cls: type[T], file: str) -> tuple[T | None, list[Problem]
     if not isinstance(data, dict):
         line = getattr(data, "line", 1)
         return None, [Problem(file, line, f"expected a mapping of fields, got {_kind(data)}")]
-    for _ in range(_MAX_PASSES):
+    dropped: set[str] = set()
+    for attempt in range(_MAX_PASSES + 1):
         try:
             return msgspec.convert(data, cls, strict=True), problems
         except msgspec.ValidationError as error:
+            if attempt == _MAX_PASSES:
+                problems.append(Problem(file, 0, f"more problems not shown: stopped after {_MAX_PASSES}"))
+                break
             match = _AT.match(str(error))
             assert match is not None
             steps = _steps(match["path"] or "$")
-            unknown = _UNKNOWN.match(match["what"])
-            line_steps = [*steps, unknown["name"]] if unknown else steps
-            problems.append(Problem(file, _line_of(data, line_steps), _explain(match["what"], cls, steps)))
-            if unknown and not steps:
-                del data[unknown["name"]]
+            unknown = _unknown_field(data, cls, steps, match["what"])
+            missing = _MISSING.match(match["what"])
+            if missing and not steps and missing["name"] in dropped:
+                return None, problems  # already reported as the value that was dropped
+            line_steps = [*steps, unknown] if unknown is not None else steps
+            what = _explain(match["what"], cls, steps, unknown)
+            problems.append(Problem(file, _line_of(data, line_steps), what))
+            if unknown is not None and not steps and unknown in data:
+                del data[unknown]
             elif not _drop(data, steps):
                 return None, problems
+            elif not any(isinstance(step, int) for step in steps):
+                dropped.add(str(steps[0]))
     return None, problems
 
 

@@ -3,6 +3,10 @@
 PyYAML's C parser does the parsing; the constructor below only adds what the
 content checks need: line numbers, duplicate-key detection, and a refusal of
 aliases (which makes "billion laughs" bombs fail at the first reuse).
+
+Before anything is built, one pass over the parser's events refuses aliases and
+nesting deeper than `MAX_DEPTH`: PyYAML's C composer recurses once per level
+and crashes the interpreter (not just a RecursionError) on very deep nesting.
 """
 
 from __future__ import annotations
@@ -11,9 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .problems import Problem
+from .problems import Problem, quote
+
+MAX_DEPTH = 50
+"""Deepest nesting of lists and mappings a content file may use (real files use about 6)."""
+
+_STANDARD_TAG = "tag:yaml.org,2002:"
 
 
 class LineDict(dict[str, Any]):
@@ -56,12 +65,15 @@ class _Loader(yaml.CSafeLoader):
             key = self.construct_object(key_node)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
-                self.problems.append(Problem(self.path, line, f"key {key!r} is not text"))
-                key = str(key)
+                if isinstance(key_node, ScalarNode):
+                    what = f"key {quote(key_node.value)} is read as {_kind(key)}, not text (put it in quotes)"
+                else:
+                    what = "a list or mapping cannot be a key"
+                self.problems.append(Problem(self.path, line, what))
+                continue
             if key in result:
-                self.problems.append(
-                    Problem(self.path, line, f"duplicate key '{key}' (first on line {result.lines[key]})")
-                )
+                what = f"duplicate key {quote(key)} (first on line {result.lines[key]})"
+                self.problems.append(Problem(self.path, line, what))
                 continue
             result[key] = self.construct_object(value_node)
             result.lines[key] = line
@@ -75,9 +87,55 @@ class _Loader(yaml.CSafeLoader):
             result.append(self.construct_object(item))
             result.lines.append(item.start_mark.line + 1)
 
+    def refuse_tag(self, node: Node) -> Any:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"tag {_short_tag(node.tag)} is not allowed in content", node.start_mark
+        )
+
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 _Loader.add_constructor("tag:yaml.org,2002:seq", _Loader.construct_yaml_seq)
+# Safe, but nothing in content is one of these, and they would slip past the checks
+# (a !!set of links is not a list, so its ids would go unchecked).
+for _tag in ("set", "omap", "pairs", "binary"):
+    _Loader.add_constructor(_STANDARD_TAG + _tag, _Loader.refuse_tag)
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_STANDARD_TAG) :] if tag.startswith(_STANDARD_TAG) else tag
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return {"int": "a number", "float": "a number"}.get(type(value).__name__, type(value).__name__)
+
+
+def _prescan(text: str, shown: str) -> Problem | None:
+    """Refuse aliases and too-deep nesting before the C composer sees them.
+
+    Stops at the first offence, so a bomb or a deep file costs almost nothing.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            what = f"aliases (*{event.anchor}) are not allowed in content"
+            return Problem(shown, _line(event.start_mark), what)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                what = f"nesting too deep (more than {MAX_DEPTH} levels)"
+                return Problem(shown, _line(event.start_mark), what)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _line(mark: Any) -> int:
+    """The 1-based line of a PyYAML mark, 0 when there is none."""
+    return int(mark.line) + 1 if mark is not None else 0
 
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
@@ -100,17 +158,35 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(shown, 1, "file is empty")]
     loader = _Loader(text, shown)
     try:
+        refused = _prescan(text, shown)
+        if refused is not None:
+            return None, [refused]
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 0
-        what = error.problem or "not valid YAML"
-        if what.startswith("could not determine a constructor for the tag"):
-            tag = what.rsplit(" ", 1)[-1]
-            what = f"tag {tag} is not allowed in content"
-        return None, [*loader.problems, Problem(shown, line, what)]
+        return None, [*loader.problems, _marked(error, shown)]
+    except yaml.reader.ReaderError as error:
+        # `position` counts bytes of the UTF-8 text.
+        line = raw.count(b"\n", 0, error.position) + 1
+        return None, [Problem(shown, line, f"character U+{error.character:04X} is not allowed in YAML")]
     except yaml.YAMLError as error:
-        return None, [Problem(shown, 0, f"not valid YAML: {error}")]
+        return None, [Problem(shown, 0, f"not valid YAML: {str(error).splitlines()[0]}")]
+    except RecursionError:  # a backstop: _prescan keeps nesting far below the limit
+        return None, [Problem(shown, 1, "nesting too deep")]
     finally:
         loader.dispose()
+    if data is None and not loader.problems:
+        return None, [Problem(shown, 1, "expected a mapping of fields, got nothing")]
     return data, loader.problems
+
+
+def _marked(error: yaml.MarkedYAMLError, shown: str) -> Problem:
+    line = _line(error.problem_mark or error.context_mark)
+    what = error.problem or error.context or "not valid YAML"
+    if what.startswith("could not determine a constructor for the tag"):
+        tag = what.rsplit(" ", 1)[-1].strip("'")
+        what = f"tag {_short_tag(tag)} is not allowed in content"
+    elif what == "but found another document":
+        what = "more than one YAML document in the file (remove the '---')"
+    elif error.problem and error.context and _line(error.context_mark) not in (0, line):
+        what = f"{what} ({error.context} on line {_line(error.context_mark)})"
+    return Problem(shown, line, what)

@@ -1,20 +1,20 @@
-"""One screen class per section kind; the index's `kind` picks from SCREENS."""
+"""One view class per section kind; the index's `kind` picks from VIEWS."""
 
-from .base import SectionScreen
-from .chart import ChartScreen
-from .glossary import GlossaryScreen
-from .overview import OverviewScreen
-from .profiles import ProfilesScreen
-from .sources import SourcesScreen
-from .timeline import TimelineScreen
+from .base import SectionView
+from .chart import ChartView
+from .glossary import GlossaryView
+from .overview import OverviewView
+from .profiles import ProfilesView
+from .sources import SourcesView
+from .timeline import TimelineView
 
-SCREENS: dict[str, type[SectionScreen]] = {
-    "overview": OverviewScreen,
-    "chart": ChartScreen,
-    "profiles": ProfilesScreen,
-    "timeline": TimelineScreen,
-    "glossary": GlossaryScreen,
-    "sources": SourcesScreen,
+VIEWS: dict[str, type[SectionView]] = {
+    "overview": OverviewView,
+    "chart": ChartView,
+    "profiles": ProfilesView,
+    "timeline": TimelineView,
+    "glossary": GlossaryView,
+    "sources": SourcesView,
 }
 
-__all__ = ["SCREENS", "SectionScreen"]
+__all__ = ["VIEWS", "SectionView"]

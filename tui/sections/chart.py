@@ -10,10 +10,10 @@ from textual.widget import Widget
 from ..model.schema import ChartSection
 from ..widgets.bar_chart import BarChart
 from ..widgets.blocks import claims_block, heading, paragraph, points_block, questions_block
-from .base import SectionScreen
+from .base import SectionView
 
 
-class ChartScreen(SectionScreen):
+class ChartView(SectionView):
     def compose_body(self) -> Iterator[Widget]:
         body = self.section.body
         assert isinstance(body, ChartSection)

@@ -17,13 +17,13 @@ from textual.widgets.option_list import Option
 
 from ..model.schema import Entry
 from ..widgets.blocks import claims_block, paragraph, questions_block
-from .base import SectionScreen
+from .base import SectionView
 
 ABOUT = "__about__"
 """Option id of the first list item: the section's own introduction."""
 
 
-class EntriesScreen(SectionScreen):
+class EntriesView(SectionView):
     """A list of the section's entries; the highlighted one fills the page."""
 
     _shown: str | None = None
@@ -41,8 +41,9 @@ class EntriesScreen(SectionScreen):
             yield OptionList(*options, id="entries")
             yield VerticalScroll(id="detail", classes="page")
 
-    def on_mount(self) -> None:
-        self.show_item(self.initial_item)
+    def prepare(self) -> None:
+        self.query_one("#entries", OptionList).highlighted = 0
+        self._render_detail(ABOUT)
 
     @property
     def current_item(self) -> str | None:

@@ -9,10 +9,10 @@ from textual.widget import Widget
 from ..model.schema import Entry, Term
 from ..widgets.blocks import heading, paragraph
 from ..widgets.links import links_row
-from .entries import EntriesScreen
+from .entries import EntriesView
 
 
-class GlossaryScreen(EntriesScreen):
+class GlossaryView(EntriesView):
     def label(self, entry: Entry) -> str:
         assert isinstance(entry, Term)
         return entry.term

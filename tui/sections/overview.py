@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from ..model.schema import OverviewSection
-from ..widgets.blocks import claims_block, heading, paragraph, points_block, questions_block
+from ..widgets.blocks import claims_block, heading, paragraph, points_block, prose, questions_block
 from ..widgets.link import Link
-from .base import SectionScreen
+from .base import SectionView
 
 
-class OverviewScreen(SectionScreen):
+class OverviewView(SectionView):
     def compose_body(self) -> Iterator[Widget]:
         body = self.section.body
         assert isinstance(body, OverviewSection)
@@ -27,18 +28,16 @@ class OverviewScreen(SectionScreen):
             yield heading(ui.sections_map, 2)
             for section in self.content.sections:
                 if section.id != self.section.id:
-                    label = f"{section.number}  {section.ref.title}"
-                    yield Link(label, section.id, classes="map-link")
+                    label = Text.assemble((f"{section.number}  {section.ref.title}", "bold underline"))
                     if section.ref.blurb:
-                        yield paragraph(section.ref.blurb, classes="map-blurb")
+                        label.append(f"\n   {section.ref.blurb}", style="not underline not bold")
+                    yield Link(label, section.id, classes="map-link")
             if body.story:
                 yield heading(ui.story, 2)
-                for text in body.story:
-                    yield paragraph(text)
+                yield prose(body.story)
             if body.why:
                 yield heading(ui.why, 2)
-                for text in body.why:
-                    yield paragraph(text)
+                yield prose(body.why)
             yield from points_block(self.content, body.points)
             yield from claims_block(self.content, body.claims)
             yield from questions_block(self.content, body.questions)

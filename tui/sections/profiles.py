@@ -9,10 +9,10 @@ from textual.widget import Widget
 from ..model.schema import Entry, Profile
 from ..widgets.blocks import claims_block, heading, paragraph
 from ..widgets.links import links_row
-from .entries import EntriesScreen
+from .entries import EntriesView
 
 
-class ProfilesScreen(EntriesScreen):
+class ProfilesView(EntriesView):
     def label(self, entry: Entry) -> str:
         assert isinstance(entry, Profile)
         return entry.name

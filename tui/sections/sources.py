@@ -12,10 +12,10 @@ from textual.widget import Widget
 
 from ..model.schema import Entry, Source
 from ..widgets.blocks import heading, paragraph
-from .entries import EntriesScreen
+from .entries import EntriesView
 
 
-class SourcesScreen(EntriesScreen):
+class SourcesView(EntriesView):
     def label(self, entry: Entry) -> str:
         assert isinstance(entry, Source)
         return entry.title

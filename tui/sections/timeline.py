@@ -10,10 +10,10 @@ from textual.widget import Widget
 from ..model.schema import Entry, Event
 from ..widgets.blocks import claims_block, heading, paragraph
 from ..widgets.links import links_row
-from .entries import EntriesScreen
+from .entries import EntriesView
 
 
-class TimelineScreen(EntriesScreen):
+class TimelineView(EntriesView):
     def label(self, entry: Entry) -> Text:
         assert isinstance(entry, Event)
         return Text.assemble((f"{entry.date:<10} ", "bold"), entry.title)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from rich.text import Text
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -25,6 +26,16 @@ def paragraph(text: str, classes: str = "") -> Static:
     return Static(text, markup=False, classes=f"para {classes}".strip())
 
 
+def prose(texts: Iterable[str], classes: str = "") -> Static:
+    """Several paragraphs in one widget: fewer widgets, faster screens."""
+    return Static("\n\n".join(texts), markup=False, classes=f"para {classes}".strip())
+
+
+def titled(title: str, text: str) -> Static:
+    """A bold title over its paragraph, in one widget."""
+    return Static(Text.assemble((title, "bold"), "\n", text), classes="para titled")
+
+
 def claims_block(content: Content, claims: Iterable[Claim], title: str | None = None) -> Iterator[Widget]:
     claims = list(claims)
     if claims:
@@ -35,8 +46,7 @@ def claims_block(content: Content, claims: Iterable[Claim], title: str | None = 
 
 def points_block(content: Content, points: Iterable[Point]) -> Iterator[Widget]:
     for point in points:
-        yield heading(point.title, 3)
-        yield paragraph(point.text)
+        yield titled(point.title, point.text)
         row = links_row(content, content.ui.related, point.links)
         if row is not None:
             yield row
@@ -46,5 +56,5 @@ def questions_block(content: Content, questions: Iterable[str]) -> Iterator[Widg
     questions = list(questions)
     if questions:
         yield heading(content.ui.questions, 3)
-        for number, question in enumerate(questions, start=1):
-            yield paragraph(f"{number}. {question}", classes="question")
+        numbered = (f"{number}. {question}" for number, question in enumerate(questions, start=1))
+        yield Static("\n".join(numbered), markup=False, classes="para questions")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
 from textual.message import Message
@@ -18,7 +19,7 @@ class Link(Static, can_focus=True):
             super().__init__()
             self.target = target
 
-    def __init__(self, label: str, target: str, *, classes: str = "") -> None:
+    def __init__(self, label: str | Text, target: str, *, classes: str = "") -> None:
         # markup=False: content text is shown as written, never interpreted.
         super().__init__(label, markup=False, classes=f"link {classes}".strip())
         self.target = target

@@ -1,0 +1,243 @@
+"""Pilot tests: every way a reader moves around, as they would do it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from tui.app import ExplainerApp
+from tui.dialogs.help import HelpScreen
+from tui.dialogs.search import SearchScreen
+from tui.main_screen import MainScreen
+from tui.model import Content
+from tui.widgets.link import Link
+
+
+def where(app: ExplainerApp) -> tuple[str, str | None]:
+    place = app.place
+    assert place is not None
+    return place.section, place.item
+
+
+def screen_text(app: ExplainerApp) -> str:
+    """Everything the reader can see, as plain text."""
+    return "\n".join(line.text for line in app.screen._compositor.render_update(full=True).strips)  # type: ignore[union-attr]
+
+
+async def test_opens_on_the_overview(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert where(app) == ("overview", None)
+        assert isinstance(app.screen, MainScreen)
+        assert app.screen.query_one(".section-title").render().plain == content.sections[0].ref.title  # type: ignore[attr-defined]
+
+
+async def test_every_section_by_its_digit(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for section in content.sections:
+            await pilot.press(str(section.number))
+            await pilot.pause()
+            assert where(app)[0] == section.id
+            assert isinstance(app.screen, MainScreen)
+            assert app.screen.current is not None and app.screen.current.section.id == section.id
+
+
+@pytest.mark.parametrize(
+    "section_id", ["overview", "results", "actors", "programs", "lithium", "timeline", "glossary", "sources"]
+)
+async def test_every_section_by_screen_option(content: Content, section_id: str) -> None:
+    app = ExplainerApp(content, screen=section_id)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert where(app) == (section_id, None)
+        # Real material is on screen, not an empty page.
+        body = app.screen.current
+        assert len(body.query("Static")) >= 3
+
+
+async def test_item_option_opens_the_entry(content: Content) -> None:
+    app = ExplainerApp(content, item="kaliman")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert where(app) == ("actors", "kaliman")
+        assert app.screen.current.query_one("#detail .h1").render().plain == "Williams Kaliman"  # type: ignore[attr-defined]
+
+
+async def test_arrows_move_through_entries_and_enter_opens(content: Content) -> None:
+    app = ExplainerApp(content, screen="actors")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = content.section("actors").entries[0]
+        await pilot.press("down")
+        await pilot.pause()
+        assert where(app) == ("actors", first.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "detail"
+
+
+async def test_search_jumps_to_a_result(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"kaliman")
+        await pilot.pause()
+        results = app.screen.query_one("#results", OptionList)
+        assert results.option_count >= 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert where(app) == ("actors", "kaliman")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert where(app) == ("overview", None)
+
+
+async def test_search_says_when_nothing_matches(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"zzzqqq")
+        await pilot.pause()
+        status = app.screen.query_one("#search-status")
+        assert "zzzqqq" in status.render().plain  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+
+
+async def test_palette_lists_sections_and_entries(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Williams Kaliman")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert where(app) == ("actors", "kaliman")
+
+
+async def test_palette_offers_no_screenshot(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"screenshot")
+        await pilot.pause(0.3)
+        options = app.screen.query_one("CommandList", OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert not any("screenshot" in label.lower() for label in labels)
+
+
+async def test_overview_map_link_goes_to_its_section(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        link = next(w for w in app.screen.current.query(Link) if w.target == "results")
+        await pilot.click(link)
+        await pilot.pause()
+        assert where(app) == ("results", None)
+
+
+async def test_entry_link_jumps_and_back_returns(content: Content) -> None:
+    app = ExplainerApp(content, item="kaliman")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        link = next(
+            w for w in app.screen.current.query("#detail Link").results(Link) if w.target in content.entries
+        )
+        target = link.target
+        link.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert where(app)[1] == target
+        await pilot.press("escape")
+        await pilot.pause()
+        assert where(app) == ("actors", "kaliman")
+
+
+async def test_section_tab_click(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one("SectionBar")
+        start, _, section = bar._spans[2]  # type: ignore[attr-defined]
+        await pilot.click(bar, offset=(start + 2, 0))
+        await pilot.pause()
+        assert where(app) == (section, None)
+
+
+async def test_back_walks_history_with_escape_and_backspace(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "3", "6")
+        await pilot.pause()
+        assert where(app)[0] == "timeline"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert where(app)[0] == "actors"
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert where(app)[0] == "results"
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert where(app)[0] == "overview"
+
+
+async def test_help_opens_with_question_mark_and_f1(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in ("question_mark", "f1"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            text = app.screen.query_one(".keys").render().plain  # type: ignore[attr-defined]
+            assert "ctrl+p" in text and content.ui.keys.search in text
+            await pilot.press("escape")
+            await pilot.pause()
+            assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_digit_typed_in_search_is_text_not_navigation(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", "2", "0", "1", "9")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one(Input).value == "2019"
+
+
+async def test_too_small_terminal_says_how_big(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(50, 14)) as pilot:
+        await pilot.pause()
+        message = app.screen.query_one("#too-small").render().plain  # type: ignore[attr-defined]
+        assert "60x18" in message and "50x14" in message
+        assert app.screen.has_class("too-small")
+
+
+@pytest.mark.parametrize(("name", "theme"), [("light", "textual-light"), ("high-contrast", "high-contrast")])
+async def test_theme_option_and_key(content: Content, name: str, theme: str) -> None:
+    app = ExplainerApp(content, theme=name)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == theme
+        await pilot.press("t")
+        assert app.theme != theme
+
+
+async def test_screenshot_action_writes_nothing(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.run_action("screenshot")
+        app.deliver_screenshot()
+        await pilot.pause()
+    assert list(tmp_path.iterdir()) == []

@@ -1,0 +1,126 @@
+"""Search: every word must match, accents and case do not matter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from contentkit import make_content
+
+from tui.model import Content, load
+from tui.model.search import SearchIndex, fold
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> SearchIndex:
+    return SearchIndex(load(make_content(tmp_path)))
+
+
+@pytest.fixture(scope="module")
+def shipped(content: Content) -> SearchIndex:
+    return SearchIndex(content)
+
+
+def items(index: SearchIndex, query: str) -> list[str | None]:
+    return [hit.item for hit in index.search(query)]
+
+
+# --- on the minimal folder: exact results ------------------------------------------------------
+
+
+def test_every_section_and_entry_is_indexed(small: SearchIndex) -> None:
+    assert len(small) == 3 + 4
+
+
+@pytest.mark.parametrize("query", ["anez", "Anez", "ÁÑEZ", "áñez", "  anez  "])
+def test_accents_and_case_do_not_matter(small: SearchIndex, query: str) -> None:
+    assert items(small, query) == ["anez", "e-2019"]
+
+
+def test_a_hit_says_where_it_is(small: SearchIndex) -> None:
+    hit = small.search("anez")[0]
+    assert (hit.section, hit.item, hit.title) == ("people", "anez", "Jeanine Áñez")
+    assert "Áñez" in hit.snippet
+
+
+def test_every_word_must_match(small: SearchIndex) -> None:
+    assert items(small, "anez office") == ["e-2019"]
+    assert items(small, "office anez") == ["e-2019"]
+    assert items(small, "anez nowhere-to-be-found") == []
+
+
+def test_words_match_inside_other_words(small: SearchIndex) -> None:
+    assert items(small, "presid") == ["anez", "arce"]
+
+
+def test_matches_in_the_text_not_only_the_title(small: SearchIndex) -> None:
+    assert items(small, "interim") == ["anez"]
+    assert items(small, "publisher") == ["article"]
+
+
+def test_title_matches_come_first(small: SearchIndex) -> None:
+    # The people section's intro comes first in the folder but has "office" in its text only.
+    assert items(small, "office") == ["e-2019", None]
+    assert items(small, "2019") == ["e-2019"]
+
+
+def test_section_text_is_found_as_the_section_itself(small: SearchIndex) -> None:
+    hits = small.search("who is who")
+    assert [(h.section, h.item) for h in hits] == [("people", None)]
+
+
+def test_ids_and_links_are_not_searched(small: SearchIndex) -> None:
+    assert items(small, "e-2019") == []
+
+
+@pytest.mark.parametrize("query", ["", " ", "\t\n"])
+def test_empty_query_finds_nothing(small: SearchIndex, query: str) -> None:
+    assert small.search(query) == []
+
+
+def test_limit(small: SearchIndex) -> None:
+    assert len(small.search("e", limit=2)) == 2
+
+
+def test_fold() -> None:
+    assert fold("Áñez ÇÜÍ") == "anez cui"
+
+
+# --- on the shipped content: the entries a reader would look for --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("kaliman", "kaliman"),
+        ("Kalimán", "kaliman"),
+        ("anez", "anez"),
+        ("Áñez", "anez"),
+        ("jeanine anez", "anez"),
+        ("arce", "arce"),
+        ("luis arce", "arce"),
+        ("oas", "oas"),
+        ("organization american states", "oas"),
+        ("school americas", "soa"),
+        ("whinsec", "soa"),
+        ("apala", "apala"),
+        ("police attaches", "apala"),
+    ],
+)
+def test_shipped_content_finds_the_entry_first(shipped: SearchIndex, query: str, expected: str) -> None:
+    hits = shipped.search(query)
+    assert expected in [hit.item for hit in hits]
+    assert hits[0].item == expected
+
+
+def test_shipped_content_finds_the_lithium_section(shipped: SearchIndex) -> None:
+    hits = shipped.search("lithium")
+    assert (hits[0].section, hits[0].item) == ("lithium", None)
+
+
+def test_shipped_content_every_word_must_match(shipped: SearchIndex) -> None:
+    both = {hit.item for hit in shipped.search("kaliman anez")}
+    assert both
+    assert both <= {hit.item for hit in shipped.search("kaliman")}
+    assert both <= {hit.item for hit in shipped.search("anez")}
+    assert shipped.search("kaliman zzzzzz") == []

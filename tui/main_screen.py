@@ -1,0 +1,96 @@
+"""The one screen: section tabs, the current section's view, the footer."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Container
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Static
+
+from .history import Place
+from .model import Content
+from .sections import VIEWS, SectionView
+from .widgets.key_bar import KeyBar
+from .widgets.section_bar import SectionBar
+
+MIN_WIDTH = 60
+MIN_HEIGHT = 18
+
+
+class MainScreen(Screen[None]):
+    def __init__(self, content: Content, start: Place) -> None:
+        super().__init__()
+        self.content = content
+        self.start = start
+        self.current: SectionView | None = None
+
+    def on_mount(self) -> None:
+        self.show(*self.start)
+        # After the first paint, build the other sections while the reader reads.
+        self.call_after_refresh(self.prebuild)
+
+    def compose(self) -> ComposeResult:
+        tabs = [(s.id, s.ref.tab or s.ref.title) for s in self.content.sections]
+        yield SectionBar(tabs, self.content.sections[0].id)
+        yield Static("", markup=False, classes="section-title")
+        with Container(classes="body"):
+            yield ContentSwitcher(id="views")
+        yield Static("", markup=False, id="too-small")
+        yield KeyBar()
+
+    @property
+    def place(self) -> Place | None:
+        if self.current is None:
+            return None
+        return Place(self.current.section.id, self.current.current_item)
+
+    def view(self, section_id: str) -> SectionView:
+        """The view of a section, built (and mounted hidden) on first use."""
+        switcher = self.query_one("#views", ContentSwitcher)
+        found = switcher.query_children(f"#view-{section_id}")
+        if found:
+            view = found.first()
+            assert isinstance(view, SectionView)
+            return view
+        section = self.content.section(section_id)
+        view = VIEWS[section.ref.kind](self.content, section)
+        view.display = False
+        switcher.mount(view)
+        return view
+
+    def show(self, section_id: str, item: str | None, *, keep: bool = False) -> None:
+        view = self.view(section_id)
+        section = self.content.section(section_id)
+        bar = self.query_one(SectionBar)
+        bar.active = section_id
+        bar.refresh()
+        self.query_one(".section-title", Static).update(section.ref.title)
+        self.query_one("#views", ContentSwitcher).current = view.id
+        self.current = view
+        if view.is_mounted and keep and item is None:
+            view.resume()
+        elif view.is_mounted:
+            view.show_item(item)
+        else:
+            view.wanted = True
+            view.pending_item = item
+
+    def prebuild(self) -> None:
+        """Build the views not yet visited, one per idle moment, so keys only switch."""
+        for section in self.content.sections:
+            switcher = self.query_one("#views", ContentSwitcher)
+            if not switcher.query_children(f"#view-{section.id}"):
+                self.view(section.id)
+                self.call_after_refresh(self.prebuild)
+                return
+
+    def on_resize(self, event: Resize) -> None:
+        width, height = event.size
+        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        self.set_class(small, "too-small")
+        if small:
+            message = self.content.ui.too_small.format(
+                need=f"{MIN_WIDTH}x{MIN_HEIGHT}", have=f"{width}x{height}"
+            )
+            self.query_one("#too-small", Static).update(message)

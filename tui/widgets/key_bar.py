@@ -1,0 +1,69 @@
+"""The footer: the keys that apply where the focus is, drawn as one line.
+
+Textual's Footer rebuilds a widget per key whenever the focus moves; one
+rendered line keeps moving between sections cheap. Clicking a key runs it.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from rich.text import Text
+from textual.dom import DOMNode
+from textual.events import Click
+from textual.screen import Screen
+from textual.widget import Widget
+
+
+class Shown(NamedTuple):
+    key: str
+    description: str
+    enabled: bool
+    action: str
+    node: DOMNode
+
+
+class KeyBar(Widget):
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--disabled"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: list[Shown] = []
+        self._spans: list[tuple[int, int, Shown]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def _bindings_changed(self, screen: Screen[object]) -> None:
+        shown: list[Shown] = []
+        actions: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.show or binding.action in actions:
+                continue
+            actions.add(binding.action)
+            key = binding.key_display or self.app.get_key_display(binding)
+            shown.append(Shown(key, binding.description, active.enabled, binding.action, active.node))
+        if shown != self._shown:
+            self._shown = shown
+            self.refresh()
+
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key", partial=True)
+        off_style = self.get_component_rich_style("key-bar--disabled", partial=True)
+        text = Text(no_wrap=True, overflow="crop", end="")
+        self._spans = []
+        for item in self._shown:
+            start = len(text)
+            text.append(f" {item.key} ", style=key_style if item.enabled else off_style)
+            text.append(f"{item.description} ", style="" if item.enabled else off_style)
+            self._spans.append((start, len(text), item))
+        return text
+
+    async def on_click(self, event: Click) -> None:
+        for start, end, item in self._spans:
+            if start <= event.x < end and item.enabled:
+                event.stop()
+                await self.app.run_action(item.action, item.node)
+                return
