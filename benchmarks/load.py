@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import shutil
 import statistics
 import sys
@@ -23,6 +24,7 @@ from typing import Any
 import yaml
 
 from tui.model import Content, ContentError, load
+from tui.model.cache import ENV as CACHE_ENV
 from tui.model.search import SearchIndex
 
 HERE = Path(__file__).resolve().parent
@@ -116,6 +118,7 @@ def header(title: str) -> None:
 
 
 def main() -> int:
+    os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="bolivia-explainer-cache-")
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30, help="timed runs of each (default 30)")
     parser.add_argument("--big-runs", type=int, default=3, help="timed loads of the big folder (default 3)")
@@ -134,11 +137,17 @@ def main() -> int:
         return 0
     files = yaml_files(content)
     count = sum(len(s.entries) for s in content.sections)
-    got = medians({"load": lambda: load(args.content), "parse": lambda: parse_all(files)}, args.runs)
+    pair = {
+        "load": lambda: load(args.content),
+        "cold": lambda: load(args.content, use_cache=False),
+        "parse": lambda: parse_all(files),
+    }
+    got = medians(pair, args.runs)
     size = sum(path.stat().st_size for path in files) // 1024
     header(f"{args.content}: {len(files)} files, {size} KB, {count} entries; median of {args.runs}")
     row("CSafeLoader parse (baseline)", got["parse"], got["parse"], None)
-    row("load()", got["load"], got["parse"], TARGET_LOAD)
+    row("load(), files seen before (cached)", got["load"], got["parse"], TARGET_LOAD)
+    row("load(), no cache (first start after an edit)", got["cold"], got["parse"], None)
 
     with tempfile.TemporaryDirectory() as tmp:
         big_root = Path(tmp) / "content"
@@ -153,7 +162,11 @@ def main() -> int:
         big_count = sum(len(s.entries) for s in big.sections)
         size = sum(path.stat().st_size for path in big_files) // 1024
         runs = args.big_runs  # the load above was the warm-up
-        pair = {"load": lambda: load(big_root), "parse": lambda: parse_all(big_files)}
+        pair = {
+            "load": lambda: load(big_root),
+            "cold": lambda: load(big_root, use_cache=False),
+            "parse": lambda: parse_all(big_files),
+        }
         got = medians(pair, runs, warm=False)
         index = SearchIndex(big)
         searches = {query: partial(index.search, query) for query in QUERIES}
@@ -166,7 +179,8 @@ def main() -> int:
     header(f"  loads: median of {runs}; searches: median of {args.runs} (hits shown/all)")
     scaled = args.times == 100  # the targets are for a folder 100x as large
     row("CSafeLoader parse (baseline)", got["parse"], got["parse"], None)
-    row("load()", got["load"], got["parse"], TARGET_BIG_LOAD if scaled else None, "<")
+    row("load(), cached", got["load"], got["parse"], TARGET_BIG_LOAD if scaled else None, "<")
+    row("load(), no cache", got["cold"], got["parse"], None)
     row("SearchIndex() build", build, None, None)
     for query in QUERIES:
         label = f"search {query!r} ({found[query]}/{found_all[query]})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
@@ -10,6 +11,8 @@ from tui.model import Content, default_root, load
 
 # Snapshots and pilots must not depend on the developer's terminal.
 os.environ.pop("NO_COLOR", None)
+# Tests keep the validated-file cache to themselves, not the user's cache folder.
+os.environ["BOLIVIA_EXPLAINER_CACHE"] = tempfile.mkdtemp(prefix="bolivia-explainer-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -39,9 +39,9 @@ def _check_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_or_report(root: Path) -> Content | None:
+def _load_or_report(root: Path, *, use_cache: bool = True) -> Content | None:
     try:
-        return load(root)
+        return load(root, use_cache=use_cache)
     except ContentError as error:
         for problem in error.problems:
             print(
@@ -56,7 +56,7 @@ def _load_or_report(root: Path) -> Content | None:
 def check(argv: list[str]) -> int:
     args = _check_parser().parse_args(argv)
     root = args.dir or default_root()
-    content = _load_or_report(root)
+    content = _load_or_report(root, use_cache=False)  # check reads every file afresh
     if content is None:
         return EXIT_CONTENT
     count = sum(len(s.entries) for s in content.sections)

@@ -1,6 +1,8 @@
 """Checks that span files: ids are unique, references resolve, paragraphs exist.
 
-They walk the parsed YAML (not the structs) because it still knows its lines.
+The facts they need (ids, references and paragraphs, with their lines) are
+taken from the parsed YAML once, while it still knows its lines, and kept
+beside the validated file so that a cached file can be checked again.
 """
 
 from __future__ import annotations
@@ -9,22 +11,62 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
+import msgspec
+
 from . import schema
+from .lines import LineDict, LineList
 from .problems import Problem, quote
-from .yamlfile import LineDict, LineList
 
 REFERENCE_FIELDS = ("links", "link", "by", "sources")
 
 
-def collect_ids(raw: Any, file: str) -> list[tuple[str, str, int]]:
-    """(id, file, line) of every entry in a parsed section file."""
-    found: list[tuple[str, str, int]] = []
+class Facts(msgspec.Struct, frozen=True):
+    """What the cross-file checks need from one file."""
+
+    ids: list[tuple[str, int]] = []
+    """(id, line) of every entry."""
+    refs: list[tuple[str, str, int]] = []
+    """(field, id, line) of every reference."""
+    paras: list[tuple[int, int]] = []
+    """(paragraph, line) of every claim."""
+    lines: dict[str, int] = {}
+    """Lines of top-level items: "sections.0", "article.source", ..."""
+
+
+def extract_ids(raw: Any) -> list[tuple[str, int]]:
+    """(id, line) of every entry, taken before validation drops broken entries."""
+    ids: list[tuple[str, int]] = []
     entries = raw.get("entries") if isinstance(raw, dict) else None
     if isinstance(entries, list):
         for item in entries:
             if isinstance(item, LineDict) and isinstance(item.get("id"), str):
-                found.append((item["id"], file, item.lines.get("id", item.line)))
-    return found
+                ids.append((item["id"], item.lines.get("id", item.line)))
+    return ids
+
+
+def extract_facts(raw: Any, ids: list[tuple[str, int]]) -> Facts:
+    refs: list[tuple[str, str, int]] = []
+    paras: list[tuple[int, int]] = []
+    lines: dict[str, int] = {}
+    if not isinstance(raw, LineDict):
+        return Facts(ids)
+    for key, value in raw.items():
+        if isinstance(value, LineList):
+            lines.update((f"{key}.{i}", line) for i, line in enumerate(value.lines))
+        elif isinstance(value, LineDict):
+            lines.update((f"{key}.{sub}", line) for sub, line in value.lines.items())
+    for node in _walk(raw):
+        for key in REFERENCE_FIELDS:
+            value = node.get(key)
+            values = value if isinstance(value, list) else [value]
+            for i, ref in enumerate(values):
+                if isinstance(ref, str) and not (key == "link" and ref == ""):
+                    line = value.lines[i] if isinstance(value, LineList) else node.lines[key]
+                    refs.append((key, ref, line))
+        para = node.get("para")
+        if isinstance(para, int) and not isinstance(para, bool) and "by" in node:
+            paras.append((para, node.lines["para"]))
+    return Facts(ids, refs, paras, lines)
 
 
 def _walk(node: Any) -> Iterator[LineDict]:
@@ -37,49 +79,41 @@ def _walk(node: Any) -> Iterator[LineDict]:
             yield from _walk(value)
 
 
-def check_ids(index: schema.Index, ids: list[tuple[str, str, int]]) -> tuple[set[str], list[Problem]]:
+def check_ids(index: schema.Index, facts: dict[str, Facts]) -> tuple[set[str], list[Problem]]:
     """Every id once, across sections and entries; returns the known ids."""
     problems: list[Problem] = []
     first: dict[str, tuple[str, int]] = {s.id: ("index.yaml", 0) for s in index.sections}
-    for ident, file, line in ids:
-        if ident in first:
-            where = first[ident][0] + (f":{first[ident][1]}" if first[ident][1] else "")
-            problems.append(Problem(file, line, f"duplicate id {quote(ident)} (also in {where})"))
-        else:
-            first[ident] = (file, line)
+    for file, found in facts.items():
+        for ident, line in found.ids:
+            if ident in first:
+                where = first[ident][0] + (f":{first[ident][1]}" if first[ident][1] else "")
+                problems.append(Problem(file, line, f"duplicate id {quote(ident)} (also in {where})"))
+            else:
+                first[ident] = (file, line)
     return set(first), problems
 
 
 def check_references(
-    index: schema.Index, raw_index: Any, known: set[str], raws: dict[str, Any], sources: set[str]
+    index: schema.Index, index_facts: Facts, facts: dict[str, Facts], known: set[str], sources: set[str]
 ) -> list[Problem]:
     """Every reference names a known id; claims cite real paragraphs."""
     problems: list[Problem] = []
     paragraphs = index.article.paragraphs
     if index.article.source not in sources:
-        article = raw_index.get("article")
-        line = article.lines.get("source", 0) if isinstance(article, LineDict) else 0
+        line = index_facts.lines.get("article.source", 0)
         what = f"article source {quote(index.article.source)} is not a sources entry"
         problems.append(Problem("index.yaml", line, what))
-    for file, raw in raws.items():
-        for node in _walk(raw):
-            for key in REFERENCE_FIELDS:
-                value = node.get(key)
-                refs = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-                for i, ref in enumerate(refs):
-                    if not isinstance(ref, str) or (key == "link" and ref == ""):
-                        continue
-                    line = value.lines[i] if isinstance(value, LineList) else node.lines[key]
-                    if ref not in known:
-                        what = f"{key}: unknown id {quote(ref)}{_hint(ref, known)}"
-                        problems.append(Problem(file, line, what))
-                    elif key == "sources" and ref not in sources:
-                        problems.append(Problem(file, line, f"sources: {quote(ref)} is not a sources entry"))
-            para = node.get("para")
-            if isinstance(para, int) and "by" in node and not 0 <= para <= paragraphs:
-                problems.append(
-                    Problem(file, node.lines["para"], f"para {para} is outside the article (0-{paragraphs})")
-                )
+    for file, found in facts.items():
+        in_file: list[Problem] = []
+        for key, ref, line in found.refs:
+            if ref not in known:
+                in_file.append(Problem(file, line, f"{key}: unknown id {quote(ref)}{_hint(ref, known)}"))
+            elif key == "sources" and ref not in sources:
+                in_file.append(Problem(file, line, f"sources: {quote(ref)} is not a sources entry"))
+        for para, line in found.paras:
+            if not 0 <= para <= paragraphs:
+                in_file.append(Problem(file, line, f"para {para} is outside the article (0-{paragraphs})"))
+        problems += sorted(in_file, key=lambda p: p.line)
     return problems
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
-from . import schema
-from .check import check_ids, check_references, collect_ids
+from . import cache, schema
+from .check import Facts, check_ids, check_references, extract_facts, extract_ids
 from .convert import convert
+from .lines import read_bytes
 from .problems import ContentError, Problem, quote
-from .yamlfile import read_yaml
 
 INDEX_FILE = "index.yaml"
 UI_FILE = "ui.yaml"
@@ -73,37 +73,60 @@ def default_root() -> Path:
     return packaged if packaged.is_dir() else here.parent / "content"
 
 
-def load(root: Path) -> Content:
-    """Load and validate `root`; raise ContentError listing every problem."""
-    problems: list[Problem] = []
+T = TypeVar("T")
+
+
+def _load_file(
+    path: Path, shown: str, cls: type[T], use_cache: bool
+) -> tuple[T | None, Facts, list[Problem]]:
+    """One file, validated as `cls`: from the cache when its bytes were seen before."""
+    data, problems = read_bytes(path, shown)
+    if data is None:
+        return None, Facts(), problems
+    name = cache.key(cls.__name__, data) if use_cache else ""
+    hit = cache.get(name, cls) if use_cache else None
+    if hit is not None:
+        return hit[0], hit[1], []
+    from .yamlfile import parse_yaml  # PyYAML loads only when a file must be parsed.
+
+    raw, problems = parse_yaml(data, shown)
+    if raw is None:
+        return None, Facts(), problems
+    ids = extract_ids(raw)
+    value, found = convert(raw, cls, shown)
+    problems += found
+    facts = extract_facts(raw, ids)
+    if use_cache and value is not None and not problems:
+        cache.put(name, value, facts)
+    return value, facts, problems
+
+
+def load(root: Path, *, use_cache: bool = True) -> Content:
+    """Load and validate `root`; raise ContentError listing every problem.
+
+    With `use_cache`, files whose bytes were validated before are read from
+    the cache (see cache.py); the checks across files run every time.
+    """
     if not root.is_dir():
         # File "" is the folder itself: the CLI prints it as the folder's path.
         raise ContentError([Problem("", 0, "no such content folder")])
 
-    raw_index, found = read_yaml(root / INDEX_FILE, INDEX_FILE)
-    problems += found
-    listed = raw_index.get("sections") if isinstance(raw_index, dict) else None
-    listed_count = len(listed) if isinstance(listed, list) else 0
-    index, found = convert(raw_index, schema.Index, INDEX_FILE) if raw_index is not None else (None, [])
-    problems += found
+    index, index_facts, problems = _load_file(root / INDEX_FILE, INDEX_FILE, schema.Index, use_cache)
+    # Every section the index lists was read; otherwise the ids it holds are unknown.
+    complete = not problems
     ui_path = root / UI_FILE
     if not ui_path.exists():
         ui_path = default_root() / UI_FILE
-    raw_ui, found = read_yaml(ui_path, UI_FILE)
-    problems += found
-    ui, found = convert(raw_ui, schema.UI, UI_FILE) if raw_ui is not None else (None, [])
+    ui, _, found = _load_file(ui_path, UI_FILE, schema.UI, use_cache)
     problems += found
     if index is None or ui is None:
         raise ContentError(problems)
 
     sections: list[Section] = []
-    raws: dict[str, Any] = {}
+    facts: dict[str, Facts] = {}
     seen: dict[str, int] = {}
-    ids: list[tuple[str, str, int]] = []
-    # Every section the index lists was read; otherwise the ids it holds are unknown.
-    complete = len(index.sections) == listed_count
     for number, ref in enumerate(index.sections, start=1):
-        line = raw_index["sections"].lines[number - 1]
+        line = index_facts.lines.get(f"sections.{number - 1}", 0)
         if ref.id in seen:
             what = f"duplicate section id {quote(ref.id)} (first on line {seen[ref.id]})"
             problems.append(Problem(INDEX_FILE, line, what))
@@ -126,17 +149,11 @@ def load(root: Path) -> Content:
             problems.append(Problem(INDEX_FILE, line, f"section file {quote(ref.file)} not found"))
             complete = False
             continue
-        raw, found = read_yaml(root / ref.file, ref.file)
+        body, found_facts, found = _load_file(root / ref.file, ref.file, kind, use_cache)
         problems += found
-        if raw is None:
-            complete = False
-            continue
-        ids += collect_ids(raw, ref.file)
-        body, found = convert(raw, kind, ref.file)
-        problems += found
+        facts[ref.file] = found_facts
         if body is not None:
             sections.append(Section(ref, body, number))
-            raws[ref.file] = raw
         else:
             complete = False
 
@@ -144,13 +161,13 @@ def load(root: Path) -> Content:
     for section in sections:
         for entry in section.entries:
             entries.setdefault(entry.id, (section, entry))
-    known, found = check_ids(index, ids)
+    known, found = check_ids(index, facts)
     problems += found
     sources = {e.id for s in sections for e in s.entries if isinstance(e, schema.Source)}
     # With a section file unread, every reference into it would be reported as
     # unknown and bury the real problem: those checks wait until it is fixed.
     if complete:
-        problems += check_references(index, raw_index, known, raws, sources)
+        problems += check_references(index, index_facts, facts, known, sources)
     if problems:
         raise ContentError(problems)
     return Content(root, index, ui, sections, entries)

@@ -17,26 +17,13 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .lines import LineDict, LineList, read_bytes
 from .problems import Problem, quote
 
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings a content file may use (real files use about 6)."""
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
-
-
-class LineDict(dict[str, Any]):
-    """A mapping that knows the line of each key and its own first line."""
-
-    line: int
-    lines: dict[str, int]
-
-
-class LineList(list[Any]):
-    """A sequence that knows the line of each item."""
-
-    line: int
-    lines: list[int]
 
 
 class _Loader(yaml.CSafeLoader):
@@ -139,16 +126,16 @@ def _line(mark: Any) -> int:
 
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """Parse `path`; return its data (None when unusable) and every problem found.
+    """Parse `path`; return its data (None when unusable) and every problem found."""
+    raw, problems = read_bytes(path, shown)
+    return parse_yaml(raw, shown) if raw is not None else (None, problems)
+
+
+def parse_yaml(raw: bytes, shown: str) -> tuple[Any, list[Problem]]:
+    """Parse YAML bytes; return the data (None when unusable) and every problem found.
 
     `shown` is the file name used in messages.
     """
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(shown, 0, "file not found")]
-    except OSError as error:
-        return None, [Problem(shown, 0, f"cannot read file: {error.strerror}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

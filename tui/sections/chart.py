@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from ..model.schema import ChartSection
 from ..widgets.bar_chart import BarChart
 from ..widgets.blocks import claims_block, heading, paragraph, points_block, questions_block
+from ..widgets.page import Page
 from .base import SectionView
 
 
@@ -18,7 +18,7 @@ class ChartView(SectionView):
         body = self.section.body
         assert isinstance(body, ChartSection)
         ui = self.content.ui
-        with VerticalScroll(classes="page"):
+        with Page(classes="page"):
             if body.intro:
                 yield paragraph(body.intro)
             for chart in body.charts:

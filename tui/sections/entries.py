@@ -10,13 +10,15 @@ from collections.abc import Iterable, Iterator
 
 from rich.text import Text
 from textual import on
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..model.schema import Entry
 from ..widgets.blocks import claims_block, paragraph, questions_block
+from ..widgets.entry_list import EntryList
+from ..widgets.page import Page
 from .base import SectionView
 
 ABOUT = "__about__"
@@ -38,8 +40,8 @@ class EntriesView(SectionView):
         options = [Option(self.content.ui.about, id=ABOUT)]
         options += [Option(self.label(entry), id=entry.id) for entry in self.section.entries]
         with Horizontal(classes="master-detail"):
-            yield OptionList(*options, id="entries")
-            yield VerticalScroll(id="detail", classes="page")
+            yield EntryList(*options, id="entries")
+            yield Page(id="detail", classes="page")
 
     def prepare(self) -> None:
         self.query_one("#entries", OptionList).highlighted = 0
@@ -65,13 +67,13 @@ class EntriesView(SectionView):
         """Enter or a click opens the entry: its page takes the focus."""
         if event.option.id is not None:
             self._render_detail(event.option.id)
-            self.query_one("#detail", VerticalScroll).focus()
+            self.query_one("#detail", Page).focus()
 
     def _render_detail(self, item: str) -> None:
         if item == self._shown:
             return
         self._shown = item
-        page = self.query_one("#detail", VerticalScroll)
+        page = self.query_one("#detail", Page)
         with self.app.batch_update():
             page.remove_children()
             page.mount_all(self._about() if item == ABOUT else self.detail(self.content.entries[item][1]))

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from ..model.schema import OverviewSection
 from ..widgets.blocks import claims_block, heading, paragraph, points_block, prose, questions_block
 from ..widgets.link import Link
+from ..widgets.page import Page
 from .base import SectionView
 
 
@@ -19,7 +19,7 @@ class OverviewView(SectionView):
         body = self.section.body
         assert isinstance(body, OverviewSection)
         ui = self.content.ui
-        with VerticalScroll(classes="page"):
+        with Page(classes="page"):
             yield heading(self.content.index.title, 1)
             if self.content.index.subtitle:
                 yield paragraph(self.content.index.subtitle, classes="subtitle")
