@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from contentkit import EVENTS, make_content
 
 import tui.model.yamlfile
-from tests.contentkit import EVENTS, make_content
 from tui.model import ContentError, load
 
 
