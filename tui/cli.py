@@ -18,7 +18,8 @@ def _run_parser() -> argparse.ArgumentParser:
         prog="bolivia-explainer",
         description="Bolivia from the November 2019 crisis to the October 2020 election, "
         "explained screen by screen.",
-        epilog="Other commands: 'bolivia-explainer check [DIR]' validates a content folder.",
+        epilog="Other commands: 'bolivia-explainer check [DIR]' validates a content folder; "
+        "'bolivia-explainer serve-ssh --help' serves the explainer over SSH.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -95,6 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if argv[:1] == ["check"]:
             return check(argv[1:])
+        if argv[:1] == ["serve-ssh"]:
+            from .serve.ssh import main as serve_ssh
+
+            return serve_ssh(argv[1:])
         return run(argv)
     except KeyboardInterrupt:
         return 130

@@ -1,0 +1,1 @@
+"""Transports that serve the unchanged app to remote readers."""
