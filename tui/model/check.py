@@ -20,6 +20,15 @@ from .problems import Problem, quote
 REFERENCE_FIELDS = ("links", "link", "by", "sources")
 
 
+class ClaimFacts(msgspec.Struct, frozen=True, array_like=True):
+    line: int
+    para: int
+    para_line: int
+    verdict: str
+    has_context: bool
+    sources: int
+
+
 class Facts(msgspec.Struct, frozen=True):
     """What the cross-file checks need from one file."""
 
@@ -27,8 +36,8 @@ class Facts(msgspec.Struct, frozen=True):
     """(id, line) of every entry."""
     refs: list[tuple[str, str, int]] = []
     """(field, id, line) of every reference."""
-    paras: list[tuple[int, int]] = []
-    """(paragraph, line) of every claim."""
+    claims: list[ClaimFacts] = []
+    """What the checks need of every claim."""
     lines: dict[str, int] = {}
     """Lines of top-level items: "sections.0", "article.source", ..."""
 
@@ -46,7 +55,7 @@ def extract_ids(raw: Any) -> list[tuple[str, int]]:
 
 def extract_facts(raw: Any, ids: list[tuple[str, int]]) -> Facts:
     refs: list[tuple[str, str, int]] = []
-    paras: list[tuple[int, int]] = []
+    claims: list[ClaimFacts] = []
     lines: dict[str, int] = {}
     if not isinstance(raw, LineDict):
         return Facts(ids)
@@ -65,8 +74,19 @@ def extract_facts(raw: Any, ids: list[tuple[str, int]]) -> Facts:
                     refs.append((key, ref, line))
         para = node.get("para")
         if isinstance(para, int) and not isinstance(para, bool) and "by" in node:
-            paras.append((para, node.lines["para"]))
-    return Facts(ids, refs, paras, lines)
+            verdict = node.get("verdict")
+            sources = node.get("sources")
+            claims.append(
+                ClaimFacts(
+                    line=node.line,
+                    para=para,
+                    para_line=node.lines["para"],
+                    verdict=verdict if isinstance(verdict, str) else "",
+                    has_context=bool(node.get("context")),
+                    sources=len(sources) if isinstance(sources, list) else 0,
+                )
+            )
+    return Facts(ids, refs, claims, lines)
 
 
 def _walk(node: Any) -> Iterator[LineDict]:
@@ -110,9 +130,17 @@ def check_references(
                 in_file.append(Problem(file, line, f"{key}: unknown id {quote(ref)}{_hint(ref, known)}"))
             elif key == "sources" and ref not in sources:
                 in_file.append(Problem(file, line, f"sources: {quote(ref)} is not a sources entry"))
-        for para, line in found.paras:
-            if not 0 <= para <= paragraphs:
-                in_file.append(Problem(file, line, f"para {para} is outside the article (0-{paragraphs})"))
+        for claim in found.claims:
+            if not 0 <= claim.para <= paragraphs:
+                what = f"para {claim.para} is outside the article (0-{paragraphs})"
+                in_file.append(Problem(file, claim.para_line, what))
+            if claim.verdict and claim.verdict != "consistent":
+                if not claim.has_context:
+                    what = f"a claim judged {claim.verdict} needs a context note"
+                    in_file.append(Problem(file, claim.line, what))
+                if not claim.sources:
+                    what = f"a claim judged {claim.verdict} needs at least one source"
+                    in_file.append(Problem(file, claim.line, what))
         problems += sorted(in_file, key=lambda p: p.line)
     return problems
 

@@ -76,6 +76,15 @@ def default_root() -> Path:
 T = TypeVar("T")
 
 
+def _is_empty(body: schema.Section) -> bool:
+    """Nothing for a reader to see: no entries, no bars, no story."""
+    if isinstance(body, schema.OverviewSection):
+        return not (body.intro or body.story or body.why or body.points)
+    if isinstance(body, schema.ChartSection):
+        return not any(chart.bars for chart in body.charts)
+    return not getattr(body, "entries", None)
+
+
 def _load_file(
     path: Path, shown: str, cls: type[T], use_cache: bool
 ) -> tuple[T | None, Facts, list[Problem]]:
@@ -152,6 +161,8 @@ def load(root: Path, *, use_cache: bool = True) -> Content:
         body, found_facts, found = _load_file(root / ref.file, ref.file, kind, use_cache)
         problems += found
         facts[ref.file] = found_facts
+        if body is not None and _is_empty(body):
+            problems.append(Problem(INDEX_FILE, line, f"section {quote(ref.id)} is empty ({ref.file})"))
         if body is not None:
             sections.append(Section(ref, body, number))
         else:

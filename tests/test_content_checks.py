@@ -1,0 +1,66 @@
+"""The editorial checks: verdicts need context and sources, sections need material."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from contentkit import PEOPLE, make_content
+
+from tui.model import ContentError, load
+
+
+def problems(root: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load(root, use_cache=False)
+    return [str(p) for p in caught.value.problems]
+
+
+def people_with_claim(extra: str) -> str:
+    """PEOPLE with the claim on line 11 given extra fields."""
+    return PEOPLE.replace("        sources: [article]\n", extra)
+
+
+def test_a_judged_claim_without_context_or_source(tmp_path: Path) -> None:
+    root = make_content(tmp_path, people_yaml=people_with_claim("        verdict: disputed\n"))
+    assert problems(root) == [
+        "people.yaml:11: a claim judged disputed needs a context note",
+        "people.yaml:11: a claim judged disputed needs at least one source",
+    ]
+
+
+def test_a_judged_claim_with_context_but_no_source(tmp_path: Path) -> None:
+    extra = '        verdict: inaccurate\n        context: "The record differs."\n'
+    root = make_content(tmp_path, people_yaml=people_with_claim(extra))
+    assert problems(root) == ["people.yaml:11: a claim judged inaccurate needs at least one source"]
+
+
+def test_a_consistent_claim_needs_neither(tmp_path: Path) -> None:
+    root = make_content(tmp_path, people_yaml=people_with_claim("        verdict: consistent\n"))
+    assert load(root, use_cache=False).section("people").entries[1].id == "arce"
+
+
+def test_a_judged_claim_with_both_passes(tmp_path: Path) -> None:
+    extra = '        verdict: imprecise\n        context: "Close."\n        sources: [article]\n'
+    root = make_content(tmp_path, people_yaml=people_with_claim(extra))
+    load(root, use_cache=False)
+
+
+def test_a_claim_without_attribution_or_paragraph(tmp_path: Path) -> None:
+    broken = PEOPLE.replace("        by: article\n        para: 2\n", "")
+    root = make_content(tmp_path, people_yaml=broken)
+    assert problems(root) == ["people.yaml:11: missing field 'by'"]
+
+
+def test_an_empty_section(tmp_path: Path) -> None:
+    root = make_content(tmp_path, events_yaml="entries: []\n")
+    assert problems(root) == [
+        "index.yaml:10: section 'events' is empty (events.yaml)",
+        "people.yaml:6: links: unknown id 'e-2019'",
+    ]
+
+
+def test_a_source_cited_that_does_not_exist(tmp_path: Path) -> None:
+    extra = '        verdict: imprecise\n        context: "Close."\n        sources: [nowhere]\n'
+    root = make_content(tmp_path, people_yaml=people_with_claim(extra))
+    assert problems(root) == ["people.yaml:16: sources: unknown id 'nowhere'"]
