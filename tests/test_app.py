@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from tui.app import ExplainerApp
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.search import SearchScreen
 from tui.main_screen import MainScreen
 from tui.model import Content
+from tui.widgets.claim import ClaimView
 from tui.widgets.link import Link
 
 
@@ -241,3 +242,24 @@ async def test_screenshot_action_writes_nothing(
         app.deliver_screenshot()
         await pilot.pause()
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_fast_moves_through_entries_then_open_a_claims_context(content: Content) -> None:
+    app = ExplainerApp(content, screen="lithium")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press(*["down"] * 8, *["up"] * 7, "enter", "tab")
+        await pilot.pause()
+        claim = app.focused
+        while isinstance(claim, ClaimView) and not claim.claim.context:
+            await pilot.press("tab")
+            claim = app.focused
+        assert isinstance(claim, ClaimView)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert claim.expanded and claim.query(".claim-context")
+        context = claim.query_one(".claim-context")
+        assert claim.claim.context and claim.claim.context in context.query_one(Static).render().plain  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not claim.query(".claim-context")

@@ -37,9 +37,11 @@ class ClaimView(Vertical, can_focus=True):
         self.content = content
         self.claim = claim
         self.expanded = False
+        # Held, not queried: a quick reader can move on before this mounts.
+        self._summary = Static(classes="claim-summary", markup=False)
 
     def compose(self) -> list[Static]:
-        return [Static(classes="claim-summary", markup=False)]
+        return [self._summary]
 
     def on_mount(self) -> None:
         self._paint()
@@ -60,7 +62,7 @@ class ClaimView(Vertical, can_focus=True):
         text.append(
             f"{marker} {ui.context}", style=self.get_component_rich_style("claim--hint", partial=True)
         )
-        self.query_one(".claim-summary", Static).update(text)
+        self._summary.update(text)
 
     def action_toggle_context(self) -> None:
         self.expanded = not self.expanded
