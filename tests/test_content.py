@@ -60,9 +60,30 @@ def test_results_show_official_and_rounded_figures(content: Content) -> None:
         assert word in text
 
 
-@pytest.mark.parametrize("person", ["morales", "arce", "mesa", "camacho", "anez", "pompeo", "kaliman",
-                                    "murillo", "sprague", "mas", "asp", "oas", "cia", "aifld", "us-agencies",
-                                    "state-department", "military", "opposition", "allende"])
+@pytest.mark.parametrize(
+    "person",
+    [
+        "morales",
+        "arce",
+        "mesa",
+        "camacho",
+        "anez",
+        "pompeo",
+        "kaliman",
+        "murillo",
+        "sprague",
+        "mas",
+        "asp",
+        "oas",
+        "cia",
+        "aifld",
+        "us-agencies",
+        "state-department",
+        "military",
+        "opposition",
+        "allende",
+    ],
+)
 def test_actors_profiles_have_role_dates_claims(content: Content, person: str) -> None:
     section, entry = content.entries[person]
     assert section.id == "actors"
@@ -74,18 +95,57 @@ def test_actors_profiles_have_role_dates_claims(content: Content, person: str) -
 
 def test_programs_carry_the_articles_figures(content: Content) -> None:
     text = section_text(content, "programs")
-    for needle in ("1,200", "20 of", "23", "six", "Kaliman", "FBI", "DEA", "ICE", "1 million", "1996",
-                   "Santa Cruz", "Condor", "1975", "AIFLD", "CIA", "Allende", "WHINSEC"):
+    for needle in (
+        "1,200",
+        "20 of",
+        "23",
+        "six",
+        "Kaliman",
+        "FBI",
+        "DEA",
+        "ICE",
+        "1 million",
+        "1996",
+        "Santa Cruz",
+        "Condor",
+        "1975",
+        "AIFLD",
+        "CIA",
+        "Allende",
+        "WHINSEC",
+    ):
         assert needle in text, needle
-    for country in ("Brazil", "Colombia", "Chile", "Ecuador", "El Salvador", "Panama", "Peru", "Mexico",
-                    "Dominican Republic"):
+    for country in (
+        "Brazil",
+        "Colombia",
+        "Chile",
+        "Ecuador",
+        "El Salvador",
+        "Panama",
+        "Peru",
+        "Mexico",
+        "Dominican Republic",
+    ):
         assert country in texts(content.entries["apala"][1]), country
 
 
 def test_lithium_separates_reserves_from_resources(content: Content) -> None:
     text = section_text(content, "lithium")
-    for needle in ("70%", "reserves", "resources", "21", "2.5", "TBEA", "ACI", "2 November 2019",
-                   "COMIBOL", "YLB", "oil", "gas", "tin"):
+    for needle in (
+        "70%",
+        "reserves",
+        "resources",
+        "21",
+        "2.5",
+        "TBEA",
+        "ACI",
+        "2 November 2019",
+        "COMIBOL",
+        "YLB",
+        "oil",
+        "gas",
+        "tin",
+    ):
         assert needle in text, needle
     seventy = [c for c in claims(content.section("lithium").body) if "70%" in c.text]
     assert seventy and seventy[0].verdict == "inaccurate"
@@ -93,10 +153,32 @@ def test_lithium_separates_reserves_from_resources(content: Content) -> None:
 
 def test_timeline_holds_the_fact_checks_dates(content: Content) -> None:
     dates = {e.date for e in content.section("timeline").entries}  # type: ignore[attr-defined]
-    for date in ("2006-01-22", "2008-09-10", "2013-05-01", "2016-02-21", "2018-12-07", "2019-02-06",
-                 "2019-10-20", "2019-10-21", "2019-11-02", "2019-11-12", "2019-11-13", "2019-11-15",
-                 "2019-11-19", "2019-12-04", "2020-02-27", "2020-10-18", "2020-10-19", "2020-10-21",
-                 "2020-11-08", "2020-11-09", "2020-11-16", "2021-03-13", "2021-08-17", "2022-06-10"):
+    for date in (
+        "2006-01-22",
+        "2008-09-10",
+        "2013-05-01",
+        "2016-02-21",
+        "2018-12-07",
+        "2019-02-06",
+        "2019-10-20",
+        "2019-10-21",
+        "2019-11-02",
+        "2019-11-12",
+        "2019-11-13",
+        "2019-11-15",
+        "2019-11-19",
+        "2019-12-04",
+        "2020-02-27",
+        "2020-10-18",
+        "2020-10-19",
+        "2020-10-21",
+        "2020-11-08",
+        "2020-11-09",
+        "2020-11-16",
+        "2021-03-13",
+        "2021-08-17",
+        "2022-06-10",
+    ):
         assert date in dates, date
     ordered = [e.date for e in content.section("timeline").entries]  # type: ignore[attr-defined]
     assert ordered == sorted(ordered)
@@ -104,12 +186,34 @@ def test_timeline_holds_the_fact_checks_dates(content: Content) -> None:
 
 def test_glossary_has_every_acronym_with_spanish_names(content: Content) -> None:
     terms = {e.term: e for e in content.section("glossary").entries if isinstance(e, Term)}
-    for acronym in ("MAS", "OAS", "NED", "SOA", "WHINSEC", "APALA", "COMIBOL", "YLB", "ASP", "CIA",
-                    "AIFLD", "AFL-CIO", "FBI", "DEA", "ICE", "USAID", "NATO", "USGS"):
+    for acronym in (
+        "MAS",
+        "OAS",
+        "NED",
+        "SOA",
+        "WHINSEC",
+        "APALA",
+        "COMIBOL",
+        "YLB",
+        "ASP",
+        "CIA",
+        "AIFLD",
+        "AFL-CIO",
+        "FBI",
+        "DEA",
+        "ICE",
+        "USAID",
+        "NATO",
+        "USGS",
+    ):
         assert any(term.startswith(acronym) for term in terms), acronym
     spanish = " ".join(t.spanish for t in terms.values())
-    for name in ("Movimiento al Socialismo", "Yacimientos de Litio Bolivianos",
-                 "Organización de los Estados Americanos", "Escuela de las Américas"):
+    for name in (
+        "Movimiento al Socialismo",
+        "Yacimientos de Litio Bolivianos",
+        "Organización de los Estados Americanos",
+        "Escuela de las Américas",
+    ):
         assert name in spanish, name
 
 
