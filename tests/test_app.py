@@ -48,7 +48,8 @@ async def test_every_section_by_its_digit(content: Content) -> None:
 
 
 @pytest.mark.parametrize(
-    "section_id", ["overview", "results", "actors", "programs", "lithium", "timeline", "glossary", "sources"]
+    "section_id",
+    ["overview", "results", "actors", "programs", "lithium", "timeline", "glossary", "sources", "quiz"],
 )
 async def test_every_section_by_screen_option(content: Content, section_id: str) -> None:
     app = ExplainerApp(content, screen=section_id)

@@ -12,7 +12,7 @@ import pytest
 from tui.app import ExplainerApp
 from tui.model import Content
 
-SECTIONS = ["overview", "results", "actors", "programs", "lithium", "timeline", "glossary", "sources"]
+SECTIONS = ["overview", "results", "actors", "programs", "lithium", "timeline", "glossary", "sources", "quiz"]
 
 Compare = Callable[..., bool]
 
@@ -52,3 +52,12 @@ def test_search_dialog(snap_compare: Compare, content: Content) -> None:
 
 def test_too_small(snap_compare: Compare, content: Content) -> None:
     assert snap_compare(ExplainerApp(content), terminal_size=(50, 14))
+
+
+def test_presenter_at_projector_size(snap_compare: Compare, content: Content) -> None:
+    app = ExplainerApp(content, present=True)
+    assert snap_compare(app, press=["space", "space"], terminal_size=(100, 30))
+
+
+def test_quiz_feedback(snap_compare: Compare, content: Content) -> None:
+    assert snap_compare(ExplainerApp(content, screen="quiz"), press=["down", "enter"], terminal_size=(80, 24))

@@ -19,6 +19,7 @@ from .main_screen import MainScreen
 from .model import Content
 from .model.search import SearchIndex
 from .palette import PlacesProvider
+from .presenter import PresenterScreen
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets.link import Link
 
@@ -36,7 +37,8 @@ class ExplainerApp(App[None]):
         *,
         screen: str | None = None,
         item: str | None = None,
-        theme: str = "dark",
+        theme: str | None = None,
+        present: bool = False,
     ) -> None:
         super().__init__()
         self.content = content
@@ -44,6 +46,7 @@ class ExplainerApp(App[None]):
         self._search: SearchIndex | None = None
         self._start = Place(screen or self._section_of(item) or content.sections[0].id, item)
         self._theme_name = theme
+        self._present_at_start = present
         self.title = content.index.title
         keys = content.ui.keys
         count = len(content.sections)
@@ -64,6 +67,7 @@ class ExplainerApp(App[None]):
         ]
         self.bind("question_mark,f1", "help", description=keys.help, key_display="?")
         self.bind("t", "next_theme", description=keys.theme, show=False)
+        self.bind("p", "present", description=keys.present)
         self.bind("q", "quit", description=keys.quit)
 
     # -- places ---------------------------------------------------------------
@@ -115,7 +119,9 @@ class ExplainerApp(App[None]):
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
-        self.theme = THEMES[self._theme_name]
+        self.theme = THEMES[self._theme_name or "dark"]
+        if self._present_at_start:
+            self.call_after_refresh(self.action_present)
 
     def on_link_chosen(self, message: Link.Chosen) -> None:
         self.goto_target(message.target)
@@ -148,6 +154,21 @@ class ExplainerApp(App[None]):
         if not isinstance(self.screen, CommandPalette):
             placeholder = self.content.ui.palette_placeholder
             self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+
+    def action_present(self) -> None:
+        """Slides from where the reader is, in high contrast unless a theme was chosen."""
+        if isinstance(self.screen, PresenterScreen):
+            return
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        before = self.theme
+        if self._theme_name is None:
+            self.theme = HIGH_CONTRAST.name
+
+        def restore(_: None) -> None:
+            self.theme = before
+
+        self.push_screen(PresenterScreen(self.content, self.place), restore)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -19,7 +19,8 @@ def _run_parser() -> argparse.ArgumentParser:
         description="Bolivia from the November 2019 crisis to the October 2020 election, "
         "explained screen by screen.",
         epilog="Other commands: 'bolivia-explainer check [DIR]' validates a content folder; "
-        "'bolivia-explainer serve-ssh --help' serves the explainer over SSH.",
+        "'serve-ssh --help' serves it over SSH, 'serve-web --help' in browsers, "
+        "'export --help' writes handouts.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -27,7 +28,10 @@ def _run_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--screen", metavar="ID", help="open this section first (e.g. results)")
     parser.add_argument("--item", metavar="ID", help="open this entry first (e.g. kaliman)")
-    parser.add_argument("--theme", choices=THEMES, default="dark", help="colour theme (default: dark)")
+    parser.add_argument(
+        "--theme", choices=THEMES, help="colour theme (default: dark; high-contrast when presenting)"
+    )
+    parser.add_argument("--present", action="store_true", help="open as slides for a projector (key p)")
     return parser
 
 
@@ -82,7 +86,7 @@ def run(argv: list[str]) -> int:
             return _usage_error(f"item '{args.item}' is in screen '{home}', not '{args.screen}'")
     from .app import ExplainerApp  # Textual loads only when the app runs.
 
-    ExplainerApp(content, screen=args.screen, item=args.item, theme=args.theme).run()
+    ExplainerApp(content, screen=args.screen, item=args.item, theme=args.theme, present=args.present).run()
     return 0
 
 
@@ -100,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
             from .serve.ssh import main as serve_ssh
 
             return serve_ssh(argv[1:])
+        if argv[:1] == ["serve-web"]:
+            from .serve.web import main as serve_web
+
+            return serve_web(argv[1:])
+        if argv[:1] == ["export"]:
+            from .export import main as export
+
+            return export(argv[1:])
         return run(argv)
     except KeyboardInterrupt:
         return 130

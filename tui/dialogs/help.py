@@ -22,6 +22,7 @@ def key_rows(ui: UI, sections: int) -> list[tuple[str, str]]:
         ("/", keys.search),
         ("ctrl+p", keys.palette),
         ("t", keys.theme),
+        ("p", keys.present),
         ("? / F1", keys.help),
         ("q / ctrl+q", keys.quit),
     ]

@@ -17,7 +17,7 @@ from . import schema
 from .lines import LineDict, LineList
 from .problems import Problem, quote
 
-REFERENCE_FIELDS = ("links", "link", "by", "sources")
+REFERENCE_FIELDS = ("links", "link", "by", "sources", "slides")
 
 
 class ClaimFacts(msgspec.Struct, frozen=True, array_like=True):

@@ -76,12 +76,38 @@ def default_root() -> Path:
 T = TypeVar("T")
 
 
+def _check_section(ref: schema.SectionRef, body: schema.Section, facts: Facts) -> list[Problem]:
+    """Checks within one section: its slides are its own, its quiz answers are options."""
+    problems: list[Problem] = []
+    own = {ref.id, *(e.id for e in getattr(body, "entries", []))}
+    for i, slide in enumerate(body.slides):
+        if slide not in own:
+            line = facts.lines.get(f"slides.{i}", 0)
+            problems.append(
+                Problem(ref.file, line, f"slides: {quote(slide)} is not this section or one of its entries")
+            )
+    if isinstance(body, schema.QuizSection):
+        for i, question in enumerate(body.quiz):
+            line = facts.lines.get(f"quiz.{i}", 0)
+            if len(question.options) < 2 or (question.kind == "truefalse" and len(question.options) != 2):
+                want = "exactly 2" if question.kind == "truefalse" else "at least 2"
+                problems.append(Problem(ref.file, line, f"a {question.kind} question needs {want} options"))
+            if len(set(question.options)) != len(question.options):
+                problems.append(Problem(ref.file, line, "the same option is listed twice"))
+            if question.answer not in question.options:
+                what = f"answer {quote(question.answer)} is not one of the options"
+                problems.append(Problem(ref.file, line, what))
+    return problems
+
+
 def _is_empty(body: schema.Section) -> bool:
     """Nothing for a reader to see: no entries, no bars, no story."""
     if isinstance(body, schema.OverviewSection):
         return not (body.intro or body.story or body.why or body.points)
     if isinstance(body, schema.ChartSection):
         return not any(chart.bars for chart in body.charts)
+    if isinstance(body, schema.QuizSection):
+        return not body.quiz
     return not getattr(body, "entries", None)
 
 
@@ -163,6 +189,8 @@ def load(root: Path, *, use_cache: bool = True) -> Content:
         facts[ref.file] = found_facts
         if body is not None and _is_empty(body):
             problems.append(Problem(INDEX_FILE, line, f"section {quote(ref.id)} is empty ({ref.file})"))
+        if body is not None:
+            problems += _check_section(ref, body, found_facts)
         if body is not None:
             sections.append(Section(ref, body, number))
         else:

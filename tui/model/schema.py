@@ -101,12 +101,28 @@ class Chart(Model, frozen=True, kw_only=True):
     note: str = ""
 
 
+class Question(Model, frozen=True, kw_only=True):
+    """A quiz question: multiple choice, or true/false with two options."""
+
+    question: str
+    kind: Literal["choice", "truefalse"] = "choice"
+    options: list[str]
+    answer: str
+    """The right option, written exactly as in `options`."""
+    explanation: str
+    link: str = ""
+    """Entry or section that teaches the answer."""
+
+
 class Section(Model, frozen=True, kw_only=True):
     """Fields every section file may carry."""
 
     intro: str = ""
     claims: list[Claim] = []
     questions: list[str] = []
+    slides: list[str] = []
+    """Ids that become presenter slides, in order: this section's id for its
+    own slide, or ids of its entries."""
 
 
 class OverviewSection(Section, frozen=True, kw_only=True):
@@ -136,6 +152,10 @@ class SourcesSection(Section, frozen=True, kw_only=True):
     entries: list[Source]
 
 
+class QuizSection(Section, frozen=True, kw_only=True):
+    quiz: list[Question]
+
+
 Entry = Profile | Event | Term | Source
 
 KINDS: dict[str, type[Section]] = {
@@ -145,6 +165,7 @@ KINDS: dict[str, type[Section]] = {
     "timeline": TimelineSection,
     "glossary": GlossarySection,
     "sources": SourcesSection,
+    "quiz": QuizSection,
 }
 
 
@@ -185,6 +206,30 @@ class Keys(Model, frozen=True, kw_only=True):
     move: str
     focus: str
     theme: str
+    present: str
+
+
+class QuizWords(Model, frozen=True, kw_only=True):
+    progress: str
+    """{n} and {total} are filled in."""
+    truefalse: str
+    right: str
+    wrong: str
+    """{answer} is filled in."""
+    learn: str
+    next: str
+    score: str
+    """{right} and {total} are filled in."""
+    missed: str
+    all_right: str
+    retake: str
+
+
+class PresentWords(Model, frozen=True, kw_only=True):
+    hint: str
+    jump: str
+    counter: str
+    """{n} and {total} are filled in."""
 
 
 class UI(Model, frozen=True, kw_only=True):
@@ -206,6 +251,8 @@ class UI(Model, frozen=True, kw_only=True):
     sources: str
     related: str
     questions: str
+    answers: str
+    """Heading of a handout's quiz answers, printed after the questions."""
     sections_map: str
     story: str
     why: str
@@ -225,3 +272,5 @@ class UI(Model, frozen=True, kw_only=True):
     standfirst: str
     verdicts: dict[str, str]
     themes: dict[str, str]
+    quiz: QuizWords
+    present: PresentWords

@@ -5,6 +5,7 @@ from .chart import ChartView
 from .glossary import GlossaryView
 from .overview import OverviewView
 from .profiles import ProfilesView
+from .quiz import QuizView
 from .sources import SourcesView
 from .timeline import TimelineView
 
@@ -15,6 +16,7 @@ VIEWS: dict[str, type[SectionView]] = {
     "timeline": TimelineView,
     "glossary": GlossaryView,
     "sources": SourcesView,
+    "quiz": QuizView,
 }
 
 __all__ = ["VIEWS", "SectionView"]

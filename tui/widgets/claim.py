@@ -15,15 +15,8 @@ from textual.widgets import Static
 
 from ..model import Content
 from ..model.schema import VERDICTS, Claim
+from ..model.words import attribution
 from .links import links_row
-
-
-def attribution(content: Content, claim: Claim) -> str:
-    ui = content.ui
-    where = ui.standfirst if claim.para == 0 else ui.article_para.format(n=claim.para)
-    if claim.by == content.index.article.source:
-        return ui.by_article.format(where=where)
-    return ui.by_cited.format(who=content.name_of(claim.by), where=where)
 
 
 class ClaimView(Vertical, can_focus=True):
