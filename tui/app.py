@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -16,7 +15,7 @@ from .dialogs.search import Place as SearchPlace
 from .dialogs.search import SearchScreen
 from .history import History, Place
 from .main_screen import MainScreen
-from .model import Content
+from .model import Content, ContentError, languages, load
 from .model.search import SearchIndex
 from .palette import PlacesProvider
 from .presenter import PresenterScreen
@@ -42,33 +41,42 @@ class ExplainerApp(App[None]):
     ) -> None:
         super().__init__()
         self.content = content
+        self.languages = languages(content.root)
         self.history = History()
         self._search: SearchIndex | None = None
         self._start = Place(screen or self._section_of(item) or content.sections[0].id, item)
         self._theme_name = theme
         self._present_at_start = present
-        self.title = content.index.title
-        keys = content.ui.keys
-        count = len(content.sections)
-        for number in range(1, min(count, 9) + 1):
-            self.bind(
-                str(number),
-                f"section({number})",
-                description=keys.sections,
-                show=number == 1,
-                key_display=f"1-{min(count, 9)}",
+        self._bind_keys()
+
+    def _bind_keys(self) -> None:
+        """Bind the app's keys, described in the content's words (again after a language switch)."""
+        self.title = self.content.index.title
+        keys = self.content.ui.keys
+        count = min(len(self.content.sections), 9)
+        table = self._bindings.key_to_bindings
+
+        def bind(
+            key: str, action: str, description: str, show: bool = True, display: str | None = None
+        ) -> None:
+            for one in key.split(","):
+                table[one] = [Binding(one, action, description, show=show, key_display=display)]
+
+        for number in range(1, count + 1):
+            bind(str(number), f"section({number})", keys.sections, number == 1, f"1-{count}")
+        bind("escape,backspace", "go_back", keys.back, display="esc")
+        bind("slash", "search", keys.search, display="/")
+        # Replaces Textual's own hidden ctrl+p binding: shown, in the content's words.
+        table[self.COMMAND_PALETTE_BINDING] = [
+            Binding(
+                self.COMMAND_PALETTE_BINDING, "command_palette", keys.palette, key_display="^p", priority=True
             )
-        self.bind("escape,backspace", "go_back", description=keys.back, key_display="esc")
-        self.bind("slash", "search", description=keys.search, key_display="/")
-        # Textual adds its own hidden ctrl+p binding; show it, in the content's words.
-        palette = self._bindings.key_to_bindings.get(self.COMMAND_PALETTE_BINDING, [])
-        self._bindings.key_to_bindings[self.COMMAND_PALETTE_BINDING] = [
-            replace(b, description=keys.palette, show=True, key_display="^p") for b in palette
         ]
-        self.bind("question_mark,f1", "help", description=keys.help, key_display="?")
-        self.bind("t", "next_theme", description=keys.theme, show=False)
-        self.bind("p", "present", description=keys.present)
-        self.bind("q", "quit", description=keys.quit)
+        bind("question_mark,f1", "help", keys.help, display="?")
+        bind("t", "next_theme", keys.theme, show=False)
+        bind("p", "present", keys.present)
+        bind("l", "switch_language", keys.language, show=len(self.languages) > 1)
+        bind("q", "quit", keys.quit)
 
     # -- places ---------------------------------------------------------------
 
@@ -169,6 +177,24 @@ class ExplainerApp(App[None]):
             self.theme = before
 
         self.push_screen(PresenterScreen(self.content, self.place), restore)
+
+    def action_switch_language(self) -> None:
+        """The next language the content is written in, at the same place."""
+        if len(self.languages) < 2:
+            return
+        following = self.languages[(self.languages.index(self.content.lang) + 1) % len(self.languages)]
+        try:
+            content = load(self.content.root, lang=following)
+        except ContentError as error:
+            self.notify(str(error.problems[0]), severity="error")
+            return
+        place = self.place or Place(content.sections[0].id)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.content = content
+        self._search = None
+        self._bind_keys()
+        self.switch_screen(MainScreen(content, place))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from . import __version__
-from .model import Content, ContentError, default_root, load
+from .model import Content, ContentError, default_root, languages, load
 
 THEMES = ("dark", "light", "high-contrast")
 EXIT_CONTENT = 2
@@ -32,7 +34,19 @@ def _run_parser() -> argparse.ArgumentParser:
         "--theme", choices=THEMES, help="colour theme (default: dark; high-contrast when presenting)"
     )
     parser.add_argument("--present", action="store_true", help="open as slides for a projector (key p)")
+    parser.add_argument(
+        "--lang", metavar="LANG", help="language: en or es (default: from LC_ALL / LANG, es_* means es)"
+    )
     return parser
+
+
+def language_from_env(environ: Mapping[str, str]) -> str:
+    """The reader's language from the locale variables, as a content folder names it."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "es" if value.lower().startswith("es") else "en"
+    return "en"
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -44,9 +58,9 @@ def _check_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_or_report(root: Path, *, use_cache: bool = True) -> Content | None:
+def _load_or_report(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content | None:
     try:
-        return load(root, use_cache=use_cache)
+        return load(root, use_cache=use_cache, lang=lang)
     except ContentError as error:
         for problem in error.problems:
             print(
@@ -64,15 +78,27 @@ def check(argv: list[str]) -> int:
     content = _load_or_report(root, use_cache=False)  # check reads every file afresh
     if content is None:
         return EXIT_CONTENT
+    failed = False
+    for lang in languages(root)[1:]:
+        failed |= _load_or_report(root, use_cache=False, lang=lang) is None
+    if failed:
+        return EXIT_CONTENT
     count = sum(len(s.entries) for s in content.sections)
-    print(f"{root}: {len(content.sections)} sections, {count} entries, no problems")
+    langs = ", ".join(languages(root))
+    print(f"{root}: {len(content.sections)} sections, {count} entries, languages {langs}, no problems")
     return 0
 
 
 def run(argv: list[str]) -> int:
     parser = _run_parser()
     args = parser.parse_args(argv)
-    content = _load_or_report(args.content or default_root())
+    root = args.content or default_root()
+    lang = args.lang or language_from_env(os.environ)
+    if root.is_dir() and lang not in languages(root):
+        if args.lang:
+            return _usage_error(f"unknown language '{lang}'; valid: {', '.join(languages(root))}")
+        lang = "en"
+    content = _load_or_report(root, lang=lang)
     if content is None:
         return EXIT_CONTENT
     section_ids = [s.id for s in content.sections]

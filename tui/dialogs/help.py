@@ -23,6 +23,7 @@ def key_rows(ui: UI, sections: int) -> list[tuple[str, str]]:
         ("ctrl+p", keys.palette),
         ("t", keys.theme),
         ("p", keys.present),
+        ("l", keys.language),
         ("? / F1", keys.help),
         ("q / ctrl+q", keys.quit),
     ]

@@ -41,6 +41,7 @@ class Content:
     ui: schema.UI
     sections: list[Section]
     entries: dict[str, tuple[Section, schema.Entry]] = field(default_factory=dict)
+    lang: str = "en"
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
@@ -136,7 +137,39 @@ def _load_file(
     return value, facts, problems
 
 
-def load(root: Path, *, use_cache: bool = True) -> Content:
+def _translated(root: Path, lang: str, file: str, base: T, use_cache: bool, problems: list[Problem]) -> T:
+    """`base` with the text of root/lang/file laid over it (see translate.py)."""
+    shown = f"{lang}/{file}"
+    base_bytes, _ = read_bytes(root / file, file)
+    data, found = read_bytes(root / lang / file, shown)
+    if data is None or base_bytes is None:
+        problems += [Problem(shown, 0, "translation file not found")] if data is None else found
+        return base
+    name = cache.key(f"{type(base).__name__}@{lang}", base_bytes + b"\0" + data) if use_cache else ""
+    hit = cache.get(name, type(base)) if use_cache else None
+    if hit is not None:
+        return hit[0]
+    from .translate import translate
+    from .yamlfile import parse_yaml
+
+    raw, found = parse_yaml(data, shown)
+    problems += found
+    if raw is None:
+        return base
+    merged, found = translate(base, raw, shown)
+    problems += found
+    if use_cache and not found:
+        cache.put(name, merged, Facts())
+    return merged
+
+
+def languages(root: Path) -> list[str]:
+    """ "en" (the English files themselves) and every folder translating them."""
+    found = sorted(p.name for p in root.iterdir() if p.is_dir() and (p / INDEX_FILE).is_file())
+    return ["en", *found]
+
+
+def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
     """Load and validate `root`; raise ContentError listing every problem.
 
     With `use_cache`, files whose bytes were validated before are read from
@@ -147,12 +180,15 @@ def load(root: Path, *, use_cache: bool = True) -> Content:
         raise ContentError([Problem("", 0, "no such content folder")])
 
     index, index_facts, problems = _load_file(root / INDEX_FILE, INDEX_FILE, schema.Index, use_cache)
+    if index is not None and lang != "en":
+        index = _translated(root, lang, INDEX_FILE, index, use_cache, problems)
     # Every section the index lists was read; otherwise the ids it holds are unknown.
     complete = not problems
-    ui_path = root / UI_FILE
+    words = UI_FILE if lang == "en" else f"{lang}/{UI_FILE}"
+    ui_path = root / words
     if not ui_path.exists():
-        ui_path = default_root() / UI_FILE
-    ui, _, found = _load_file(ui_path, UI_FILE, schema.UI, use_cache)
+        ui_path = default_root() / words
+    ui, _, found = _load_file(ui_path, words, schema.UI, use_cache)
     problems += found
     if index is None or ui is None:
         raise ContentError(problems)
@@ -186,6 +222,8 @@ def load(root: Path, *, use_cache: bool = True) -> Content:
             continue
         body, found_facts, found = _load_file(root / ref.file, ref.file, kind, use_cache)
         problems += found
+        if body is not None and lang != "en":
+            body = _translated(root, lang, ref.file, body, use_cache, problems)
         facts[ref.file] = found_facts
         if body is not None and _is_empty(body):
             problems.append(Problem(INDEX_FILE, line, f"section {quote(ref.id)} is empty ({ref.file})"))
@@ -209,4 +247,4 @@ def load(root: Path, *, use_cache: bool = True) -> Content:
         problems += check_references(index, index_facts, facts, known, sources)
     if problems:
         raise ContentError(problems)
-    return Content(root, index, ui, sections, entries)
+    return Content(root, index, ui, sections, entries, lang)

@@ -207,6 +207,7 @@ class Keys(Model, frozen=True, kw_only=True):
     focus: str
     theme: str
     present: str
+    language: str
 
 
 class QuizWords(Model, frozen=True, kw_only=True):
