@@ -18,3 +18,8 @@ os.environ["BOLIVIA_EXPLAINER_CACHE"] = tempfile.mkdtemp(prefix="bolivia-explain
 @pytest.fixture(scope="session")
 def content() -> Content:
     return load(default_root())
+
+
+@pytest.fixture(scope="session")
+def spanish() -> Content:
+    return load(default_root(), lang="es")

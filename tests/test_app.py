@@ -264,3 +264,22 @@ async def test_fast_moves_through_entries_then_open_a_claims_context(content: Co
         await pilot.press("enter")
         await pilot.pause()
         assert not claim.query(".claim-context")
+
+
+async def test_l_switches_language_and_keeps_the_place(content: Content) -> None:
+    app = ExplainerApp(content, item="kaliman")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        english_title = app.screen.query_one(".section-title", Static).render().plain  # type: ignore[attr-defined]
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.content.lang == "es"
+        assert where(app) == ("actors", "kaliman")
+        title = app.screen.query_one(".section-title", Static).render().plain  # type: ignore[attr-defined]
+        assert title == app.content.section("actors").ref.title != english_title
+        await pilot.press("3")
+        await pilot.pause()
+        assert where(app) == ("actors", "kaliman")
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.content.lang == "en" and where(app) == ("actors", "kaliman")

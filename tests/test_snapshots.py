@@ -61,3 +61,8 @@ def test_presenter_at_projector_size(snap_compare: Compare, content: Content) ->
 
 def test_quiz_feedback(snap_compare: Compare, content: Content) -> None:
     assert snap_compare(ExplainerApp(content, screen="quiz"), press=["down", "enter"], terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("section", SECTIONS)
+def test_section_in_spanish(snap_compare: Compare, spanish: Content, section: str) -> None:
+    assert snap_compare(ExplainerApp(spanish, screen=section), terminal_size=(80, 24))

@@ -53,8 +53,12 @@ def spanish(root: Path, **files: str | None) -> Path:
     make_content(root)
     (root / "es").mkdir()
     shutil.copy(default_root() / "es" / "ui.yaml", root / "es" / "ui.yaml")
-    overlay = {"index.yaml": ES_INDEX, "people.yaml": ES_PEOPLE, "events.yaml": ES_EVENTS,
-               "sources.yaml": ES_SOURCES}
+    overlay = {
+        "index.yaml": ES_INDEX,
+        "people.yaml": ES_PEOPLE,
+        "events.yaml": ES_EVENTS,
+        "sources.yaml": ES_SOURCES,
+    }
     overlay.update({k.replace("_yaml", ".yaml"): v for k, v in files.items()})  # type: ignore[misc]
     for name, text in overlay.items():
         if text is not None:
@@ -89,7 +93,7 @@ def test_entry_missing_from_the_translation(tmp_path: Path) -> None:
 
 
 def test_entry_only_in_the_translation(tmp_path: Path) -> None:
-    extra = ES_EVENTS + "  e-2020:\n    title: \"Otro\"\n"
+    extra = ES_EVENTS + '  e-2020:\n    title: "Otro"\n'
     root = spanish(tmp_path, events_yaml=extra)
     assert problems(root) == ["es/events.yaml:4: entries: 'e-2020' is not in the English content"]
 
@@ -106,9 +110,13 @@ def test_field_missing_and_list_of_the_wrong_length(tmp_path: Path) -> None:
 
 
 def test_data_fields_are_defined_once_in_english(tmp_path: Path) -> None:
-    broken = ES_PEOPLE.replace('      - text: "Arce ganó."\n', '      - text: "Arce ganó."\n        para: 3\n')
+    broken = ES_PEOPLE.replace(
+        '      - text: "Arce ganó."\n', '      - text: "Arce ganó."\n        para: 3\n'
+    )
     root = spanish(tmp_path, people_yaml=broken)
-    assert problems(root) == ["es/people.yaml:11: arce.claims[0]: unknown field 'para' (not a text field here)"]
+    assert problems(root) == [
+        "es/people.yaml:11: arce.claims[0]: unknown field 'para' (not a text field here)"
+    ]
 
 
 def test_prose_left_in_english(tmp_path: Path) -> None:
