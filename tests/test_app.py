@@ -277,6 +277,8 @@ async def test_l_switches_language_and_keeps_the_place(content: Content) -> None
         assert where(app) == ("actors", "kaliman")
         title = app.screen.query_one(".section-title", Static).render().plain  # type: ignore[attr-defined]
         assert title == app.content.section("actors").ref.title != english_title
+        detail = app.screen.current.query_one("#detail .h1")  # type: ignore[union-attr]
+        assert detail.region.height > 0 and detail.render().plain == "Williams Kaliman"  # type: ignore[attr-defined]
         await pilot.press("3")
         await pilot.pause()
         assert where(app) == ("actors", "kaliman")

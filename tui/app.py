@@ -178,7 +178,7 @@ class ExplainerApp(App[None]):
 
         self.push_screen(PresenterScreen(self.content, self.place), restore)
 
-    def action_switch_language(self) -> None:
+    async def action_switch_language(self) -> None:
         """The next language the content is written in, at the same place."""
         if len(self.languages) < 2:
             return
@@ -194,7 +194,7 @@ class ExplainerApp(App[None]):
         self.content = content
         self._search = None
         self._bind_keys()
-        self.switch_screen(MainScreen(content, place))
+        await self.main.set_content(content, place)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -30,9 +30,11 @@ class MainScreen(Screen[None]):
         # After the first paint, build the other sections while the reader reads.
         self.call_after_refresh(self.prebuild)
 
+    def _tabs(self) -> list[tuple[str, str]]:
+        return [(s.id, s.ref.tab or s.ref.title) for s in self.content.sections]
+
     def compose(self) -> ComposeResult:
-        tabs = [(s.id, s.ref.tab or s.ref.title) for s in self.content.sections]
-        yield SectionBar(tabs, self.content.sections[0].id)
+        yield SectionBar(self._tabs(), self.content.sections[0].id)
         yield Static("", markup=False, classes="section-title")
         with Container(classes="body"):
             yield ContentSwitcher(id="views")
@@ -75,6 +77,17 @@ class MainScreen(Screen[None]):
         else:
             view.wanted = True
             view.pending_item = item
+
+    async def set_content(self, content: Content, place: Place) -> None:
+        """Show other content (another language) at the same place."""
+        self.content = content
+        self.current = None
+        switcher = self.query_one("#views", ContentSwitcher)
+        switcher.current = None  # the same id comes back: the switcher must see a change
+        await switcher.remove_children()
+        self.query_one(SectionBar).sections = self._tabs()
+        self.show(*place)
+        self.call_after_refresh(self.prebuild)
 
     def prebuild(self) -> None:
         """Build the views not yet visited, one per idle moment, so keys only switch."""
