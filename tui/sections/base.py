@@ -33,6 +33,8 @@ class SectionView(Container):
         raise NotImplementedError
 
     def on_mount(self) -> None:
+        if not self.is_attached:
+            return  # torn down (exit, language switch) before it finished mounting
         self.prepare()
         if self.wanted:
             self.wanted = False

@@ -39,12 +39,16 @@ class EntriesView(SectionView):
     def compose_body(self) -> Iterator[Widget]:
         options = [Option(self.content.ui.about, id=ABOUT)]
         options += [Option(self.label(entry), id=entry.id) for entry in self.section.entries]
+        # Held, not queried: views are built in the background and may be torn
+        # down (at exit, or on a language switch) before they finish mounting.
+        self._list = EntryList(*options, id="entries")
+        self._page = Page(id="detail", classes="page")
         with Horizontal(classes="master-detail"):
-            yield EntryList(*options, id="entries")
-            yield Page(id="detail", classes="page")
+            yield self._list
+            yield self._page
 
     def prepare(self) -> None:
-        self.query_one("#entries", OptionList).highlighted = 0
+        self._list.highlighted = 0
         self._render_detail(ABOUT)
 
     @property
@@ -52,7 +56,7 @@ class EntriesView(SectionView):
         return None if self._shown in (None, ABOUT) else self._shown
 
     def show_item(self, item: str | None) -> None:
-        entries = self.query_one("#entries", OptionList)
+        entries = self._list
         entries.highlighted = entries.get_option_index(item or ABOUT)
         self._render_detail(item or ABOUT)
         entries.focus()
@@ -67,13 +71,15 @@ class EntriesView(SectionView):
         """Enter or a click opens the entry: its page takes the focus."""
         if event.option.id is not None:
             self._render_detail(event.option.id)
-            self.query_one("#detail", Page).focus()
+            self._page.focus()
 
     def _render_detail(self, item: str) -> None:
         if item == self._shown:
             return
         self._shown = item
-        page = self.query_one("#detail", Page)
+        page = self._page
+        if not page.is_attached:
+            return
         with self.app.batch_update():
             page.remove_children()
             page.mount_all(self._about() if item == ABOUT else self.detail(self.content.entries[item][1]))
