@@ -1,0 +1,87 @@
+"""`bolivia-explainer export`: the explainer, or one section, as a Markdown or HTML handout.
+
+Plain Python, no Textual: a handout is built from the content model alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..cli import EXIT_CONTENT, _load_or_report, language_from_env
+from ..model import default_root, languages
+from . import html, markdown
+
+FORMATS = {"md": markdown.render, "html": html.render}
+EXIT_WRITE = 1
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bolivia-explainer export",
+        description="Write the explainer, or one section of it, as a handout: claims with "
+        "verdicts, context notes, discussion questions and sources.",
+    )
+    parser.add_argument("--format", required=True, choices=sorted(FORMATS), help="md or html")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write here (default, or -: standard output)"
+    )
+    parser.add_argument("--section", metavar="ID", help="only this section (e.g. results)")
+    parser.add_argument(
+        "--content", metavar="DIR", type=Path, help="content folder (default: the built-in one)"
+    )
+    parser.add_argument(
+        "--lang", metavar="LANG", help="language: en or es (default: from LC_ALL / LANG, es_* means es)"
+    )
+    return parser
+
+
+def _error(message: str) -> None:
+    print(f"bolivia-explainer export: {message}", file=sys.stderr)
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    root = args.content or default_root()
+    lang = args.lang or language_from_env(os.environ)
+    if root.is_dir() and lang not in languages(root):
+        if args.lang:
+            _error(f"unknown language '{lang}'; valid: {', '.join(languages(root))}")
+            return EXIT_CONTENT
+        lang = "en"  # as the app does: a locale the folder lacks falls back to English
+    content = _load_or_report(root, lang=lang)
+    if content is None:
+        return EXIT_CONTENT
+    if args.section is not None and not content.has_section(args.section):
+        valid = ", ".join(s.id for s in content.sections)
+        _error(f"unknown section '{args.section}'; valid: {valid}")
+        return EXIT_CONTENT
+    data = FORMATS[args.format](content, args.section).encode("utf-8")
+    if args.output is None or str(args.output) == "-":
+        return _to_stdout(data)
+    try:
+        args.output.write_bytes(data)
+    except OSError as error:
+        _error(f"cannot write {args.output}: {error.strerror or error}")
+        return EXIT_WRITE
+    return 0
+
+
+def _to_stdout(data: bytes) -> int:
+    # Bytes, not text: the handout is UTF-8 whatever the terminal's locale says.
+    buffer = getattr(sys.stdout, "buffer", None)
+    try:
+        sys.stdout.flush()
+        if buffer is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (| head): leave quietly, without a traceback at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_WRITE
+    return 0
