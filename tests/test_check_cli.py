@@ -42,20 +42,20 @@ def test_check_the_shipped_content() -> None:
     assert result.stderr == ""
     assert result.returncode == 0
     assert re.fullmatch(
-        rf"{re.escape(str(ROOT / 'content'))}: \d+ sections, \d+ entries, no problems\n", result.stdout
+        rf"{re.escape(str(ROOT / 'content'))}: \d+ sections, \d+ entries, languages en, es, no problems\n", result.stdout
     )
 
 
 def test_check_without_a_folder_checks_the_built_in_content() -> None:
     result = run("check")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout.endswith(" entries, no problems\n")
+    assert result.stdout.endswith(" entries, languages en, es, no problems\n")
 
 
 def test_check_a_valid_folder(tmp_path: Path) -> None:
     result = run("check", make_content(tmp_path))
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == f"{tmp_path}: 3 sections, 4 entries, no problems\n"
+    assert result.stdout == f"{tmp_path}: 3 sections, 4 entries, languages en, no problems\n"
 
 
 def test_check_a_broken_folder(tmp_path: Path) -> None:

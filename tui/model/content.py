@@ -225,7 +225,7 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
         if body is not None and lang != "en":
             body = _translated(root, lang, ref.file, body, use_cache, problems)
         facts[ref.file] = found_facts
-        if body is not None and _is_empty(body):
+        if body is not None and not found and _is_empty(body):  # not when broken entries were dropped
             problems.append(Problem(INDEX_FILE, line, f"section {quote(ref.id)} is empty ({ref.file})"))
         if body is not None:
             problems += _check_section(ref, body, found_facts)
