@@ -42,7 +42,8 @@ def test_check_the_shipped_content() -> None:
     assert result.stderr == ""
     assert result.returncode == 0
     assert re.fullmatch(
-        rf"{re.escape(str(ROOT / 'content'))}: \d+ sections, \d+ entries, languages en, es, no problems\n", result.stdout
+        rf"{re.escape(str(ROOT / 'content'))}: \d+ sections, \d+ entries, languages en, es, no problems\n",
+        result.stdout,
     )
 
 
