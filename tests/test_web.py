@@ -1,0 +1,233 @@
+"""serve-web in a real browser: Debian's chromium, headless, driven by Playwright (no browser download).
+
+textual-serve draws the app with xterm.js on a canvas, so the tests read the
+terminal's own buffer: an init script catches each xterm Terminal as it is made.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shlex
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tui.serve.web import FULL, SHUTDOWN, STOP_GRACE, GuardedAppService
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+# xterm's public Terminal sets this._core in its constructor: a setter on Object.prototype sees it.
+CATCH_TERMINALS = """
+window.terminals = [];
+Object.defineProperty(Object.prototype, "_core", {
+  configurable: true,
+  set(value) {
+    Object.defineProperty(this, "_core", {value, writable: true, configurable: true, enumerable: true});
+    window.terminals.push(this);
+  },
+});
+"""
+SCREEN = """() => {
+  const term = window.terminals.find((t) => t.buffer && t.buffer.active);
+  if (!term) return "";
+  const buffer = term.buffer.active, rows = [];
+  for (let y = 0; y < term.rows; y++) {
+    rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true));
+  }
+  return rows.join("\\n");
+}"""
+ENDED = (
+    "() => document.body.classList.contains('-closed') && document.querySelector('.closed-dialog').innerText"
+)
+
+Served = tuple[subprocess.Popen[str], str]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "the browser test needs Debian's chromium: apt-get install chromium"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[..., Served]]:
+    started: list[subprocess.Popen[str]] = []
+
+    def start(*args: str) -> Served:
+        command = [sys.executable, "-m", "tui", "serve-web", "--port", "0", *args]
+        log = tmp_path / f"server{len(started)}.log"  # its standard error, for a failing test
+        with log.open("w") as stderr:
+            proc = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=stderr, text=True, start_new_session=True
+            )
+        started.append(proc)
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        assert line.startswith("serving the explainer on http://127.0.0.1:"), line + log.read_text()
+        return proc, line.split()[4]
+
+    yield start
+    for proc in started:  # the server and, in its process group, every app it started
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert proc.stdout is not None
+        proc.stdout.close()
+
+
+def open_page(browser: Browser, url: str, requested: list[str] | None = None) -> Page:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.add_init_script(CATCH_TERMINALS)
+    if requested is not None:
+        page.on("request", lambda request: requested.append(request.url))
+    page.goto(url)
+    return page
+
+
+def wait_for_text(page: Page, text: str, *, absent: str = "") -> None:
+    check = (
+        f"s => s.includes({json.dumps(text)}) && !({json.dumps(absent)} && s.includes({json.dumps(absent)}))"
+    )
+    page.wait_for_function(f"() => ({check})(({SCREEN})())", timeout=20_000)
+
+
+def app_processes(server: subprocess.Popen[str]) -> list[int]:
+    """The server's child processes: the apps it runs."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = stat.read_text().rsplit(")", 1)[1].split()[1]  # the field after the state
+        except (OSError, IndexError):
+            continue  # gone meanwhile
+        if parent == str(server.pid):
+            found.append(int(stat.parent.name))
+    return found
+
+
+def test_browser_sees_the_overview_then_the_results(browser: Browser, serve: Callable[..., Served]) -> None:
+    server, url = serve()
+    requested: list[str] = []
+    page = open_page(browser, url, requested)
+    wait_for_text(page, " 1 Overview")
+    wait_for_text(page, "The sections")
+    assert page.title().startswith("Bolivia 2019")
+    page.keyboard.press("2")  # the page focuses the terminal itself: no click needed
+    wait_for_text(page, "The October 2020 election results", absent="The sections")
+    assert all(address.startswith(url) for address in requested), requested  # nothing from other sites
+    with pytest.raises(urllib.error.HTTPError, match="404"):  # textual-serve's download route is gone
+        urllib.request.urlopen(f"{url}download/anything", timeout=5)
+    page.keyboard.press("q")
+    assert "Session ended." in page.wait_for_function(ENDED, timeout=10_000).json_value()
+    for _ in range(50):
+        if not app_processes(server):
+            break
+        page.wait_for_timeout(100)
+    assert app_processes(server) == []
+
+
+def test_the_session_cap(browser: Browser, serve: Callable[..., Served]) -> None:
+    _, url = serve("--max-sessions", "2")
+    first = open_page(browser, url)
+    waiting = open_page(browser, f"{url}?delay=1")  # textual-serve's page with a Start button: not connected
+    second = open_page(browser, url)
+    for page in (first, second):
+        wait_for_text(page, "The sections")
+    refused = browser.new_page()
+    response = refused.goto(url)
+    assert response is not None and response.status == 503
+    assert refused.inner_text("body").strip() == FULL.format(limit=2)
+    # A page let in before the cap was reached is turned away at its websocket, and says why.
+    code, reason, shown = waiting.evaluate("""() => new Promise((resolve) => {
+        const socket = new WebSocket(document.getElementById("terminal").dataset.sessionWebsocketUrl);
+        socket.addEventListener("close", (e) => resolve([e.code, e.reason,
+            document.querySelector(".closed-dialog .message").textContent]));
+    })""")
+    assert (code, reason, shown) == (1013, FULL.format(limit=2), FULL.format(limit=2))
+    first.close()  # a closed page frees its place, as soon as the server has seen it go
+    third = open_page(browser, url)
+    for _ in range(50):
+        if "full" not in third.inner_text("body"):
+            break
+        third.wait_for_timeout(200)
+        third.reload()
+    wait_for_text(third, "The sections")
+
+
+def test_sigterm_stops_the_server_and_every_app(browser: Browser, serve: Callable[..., Served]) -> None:
+    server, url = serve()
+    pages = [open_page(browser, url) for _ in range(2)]
+    for page in pages:
+        wait_for_text(page, "The sections")
+    assert len(app_processes(server)) == 2
+    apps = app_processes(server)
+    server.send_signal(signal.SIGTERM)
+    assert server.wait(timeout=15) == 0
+    assert not [pid for pid in apps if Path(f"/proc/{pid}").exists()]
+    for page in pages:
+        assert SHUTDOWN in page.wait_for_function(ENDED, timeout=5_000).json_value()
+
+
+def test_messages_from_the_app_reach_the_browser_only_to_end_the_session() -> None:
+    from textual_serve.download_manager import DownloadManager
+
+    sent: list[str] = []
+    closed: list[bool] = []
+
+    async def write_str(text: str) -> None:
+        sent.append(text)
+
+    async def write_bytes(data: bytes) -> None:
+        sent.append(repr(data))
+
+    async def close() -> None:
+        closed.append(True)
+
+    async def check() -> None:
+        service = GuardedAppService(
+            "unused",
+            write_bytes=write_bytes,
+            write_str=write_str,
+            close=close,
+            download_manager=DownloadManager(),
+        )
+        await service.on_meta(b'{"type": "open_url", "url": "https://example.org", "new_tab": true}')
+        await service.on_meta(
+            b'{"type": "deliver_file_start", "key": "k", "path": "/etc/passwd", "open_method": "download",'
+            b' "mime_type": "text/plain", "encoding": "utf-8"}'
+        )
+        await service.on_packed(b"anything")
+        assert sent == [] and closed == []
+        await service.on_meta(b'{"type": "exit"}')
+        assert closed == [True]
+
+        # An app that will not quit is killed after the grace period.
+        stuck = GuardedAppService(
+            shlex.join([sys.executable, "-c", "import time; time.sleep(60)"]),
+            write_bytes=write_bytes, write_str=write_str, close=close, download_manager=DownloadManager(),
+        )  # fmt: skip
+        await stuck.start(80, 24)
+        started = time.monotonic()
+        await stuck.end()
+        assert stuck._process is not None and stuck._process.returncode == -signal.SIGKILL
+        assert time.monotonic() - started < STOP_GRACE + 1
+
+    # Playwright's sync API keeps an event loop running in this thread: check in another.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, check()).result()

@@ -1,0 +1,291 @@
+"""`bolivia-explainer serve-web`: the explainer in a browser, through textual-serve.
+
+Each page's websocket gets its own app process. Added to textual-serve: a cap on
+sessions; a fixed command run without a shell, in a small environment; no
+downloads or "open URL" from app to browser; clamped sizes; a page that loads
+nothing from other sites and finds its websocket from its own address (so it
+works behind a proxy); a shutdown that leaves no app process behind.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import json
+import logging
+import os
+import re
+import shlex
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+import aiohttp_jinja2
+import jinja2
+from aiohttp import web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+
+from ..cli import THEMES
+from ..model import ContentError, default_root, load
+
+log = logging.getLogger("bolivia_explainer.web")
+
+FULL = "The explainer is full ({limit} sessions); try again later."
+SHUTDOWN = "The server is shutting down; try again later."
+TRY_AGAIN_LATER = 1013  # websocket close code
+GOING_AWAY = 1001
+MAX_CELLS = 1000
+MAX_MESSAGE = 64 * 1024  # one websocket message from a browser: a key, a paste, a resize
+STOP_GRACE = 3.0  # seconds an app gets to quit before it is killed
+EXIT_USAGE = 2
+
+# Replaces the stock page's Google Fonts link: the font textual-serve ships, the
+# page's title, the websocket found from the page's own address (not the address
+# the server listens on, which a proxy hides), and the reason a session was closed.
+_HEAD = """<title>{{ application.name }}</title>
+    <link rel="icon" href="data:," />
+    <link rel="preload" as="font" type="font/ttf" crossorigin
+      href="{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf" />
+    <style>@font-face { font-family: "Roboto Mono";
+      src: url("{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf"); }</style>
+    <script>
+      addEventListener("DOMContentLoaded", () => {
+        const url = new URL("ws", location.href);
+        url.protocol = location.protocol === "https:" ? "wss:" : "ws:";
+        document.getElementById("terminal").dataset.sessionWebsocketUrl = url.href;
+      });
+      const PageSocket = WebSocket;
+      window.WebSocket = class extends PageSocket {
+        constructor(url, protocols) {
+          super(url, protocols);
+          this.addEventListener("open", () => document.querySelector("#terminal textarea")?.focus());
+          this.addEventListener("close", (event) => {
+            const message = document.querySelector(".closed-dialog .message");
+            if (event.reason && message) message.textContent = event.reason;
+          });
+        }
+      };
+    </script>"""
+_FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>")
+_MESSAGE_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>{title}</title></head>
+<body style="background:#0c181f;color:#fff;font:18px monospace;padding:3em">
+<p>{message}</p></body></html>
+"""
+
+
+def _cells(value: object, default: int) -> int:
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        return default
+    return min(value, MAX_CELLS)
+
+
+def app_command(content: Path | None, theme: str) -> list[str]:
+    argv = [sys.executable, "-m", "tui"]
+    if content is not None:
+        argv += ["--content", str(content)]
+    return [*argv, "--theme", theme]
+
+
+def app_environment() -> dict[str, str]:
+    """The little the app needs; nothing of the server's (TEXTUAL_LOG, say) leaks in."""
+    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.environ.get("HOME", "/")}
+    for name in ("BOLIVIA_EXPLAINER_CACHE", "XDG_CACHE_HOME"):  # where the app keeps its content cache
+        if name in os.environ:
+            env[name] = os.environ[name]
+    return env
+
+
+class GuardedAppService(AppService):
+    """One browser's app process, run without a shell; only "exit" goes from the app to the browser."""
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        web_driver = {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TEXTUAL_FPS": "60"}
+        size = {"COLUMNS": str(width), "ROWS": str(height)}
+        return {**app_environment(), **web_driver, "TEXTUAL_COLOR_SYSTEM": "truecolor", **size}
+
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
+        self._process = process = await asyncio.create_subprocess_exec(
+            *shlex.split(self.command),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+            env=self._build_environment(width, height),
+        )
+        assert process.stdin is not None
+        self._stdin = process.stdin
+        return process
+
+    async def run(self) -> None:
+        await super().run()
+        await self.remote_close()  # the app is gone (quit, or crashed): so is the session
+
+    async def on_meta(self, data: bytes) -> None:
+        meta = json.loads(data)
+        kind = meta.get("type") if isinstance(meta, dict) else None
+        if kind == "exit":
+            await self.remote_close()
+        else:  # open_url, deliver_file_start: the app never sends them; drop them if it did
+            log.warning("dropped a %r message from an app", kind)
+
+    async def on_packed(self, payload: bytes) -> None:
+        """Packed messages carry file downloads: none are offered."""
+
+    async def set_terminal_size(self, width: int, height: int) -> None:
+        await super().set_terminal_size(_cells(width, 80), _cells(height, 24))
+
+    async def end(self) -> None:
+        """Ask the app to quit; kill it if it has not within STOP_GRACE seconds."""
+        process = self._process
+        if process is not None and process.returncode is None:
+            await self.send_meta({"type": "quit"})
+            try:
+                await asyncio.wait_for(process.wait(), STOP_GRACE)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+        await self.stop()  # the app is gone: this reads the rest of its output
+
+
+class WebServer(Server):
+    def __init__(self, argv: list[str], max_sessions: int, title: str) -> None:
+        super().__init__(shlex.join(argv), title=title)
+        self.max_sessions = max_sessions
+        self.sessions: dict[web.WebSocketResponse, GuardedAppService] = {}
+        self.closing = False
+
+    def refusal(self) -> str | None:
+        if self.closing:
+            return SHUTDOWN
+        return FULL.format(limit=self.max_sessions) if len(self.sessions) >= self.max_sessions else None
+
+    async def _make_app(self) -> web.Application:
+        app = web.Application()
+        page = (self.templates_path / "app_index.html").read_text(encoding="utf-8")
+        page, found = _FONT_LINK.subn(_HEAD, page)
+        if found != 1:
+            raise RuntimeError("textual-serve's page has changed: check serve-web against it")
+        aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({"app_index.html": page}), autoescape=True)
+        app.add_routes(
+            [
+                web.get("/", self.index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.static("/static", self.statics_path, name="static"),  # no download route
+            ]
+        )
+        app.on_shutdown.append(self.on_shutdown)
+        return app
+
+    async def index(self, request: web.Request) -> web.StreamResponse:
+        refusal = self.refusal()
+        if refusal is not None:
+            text = _MESSAGE_PAGE.format(title=html.escape(self.title), message=html.escape(refusal))
+            return web.Response(status=503, text=text, content_type="text/html")
+        context: dict[str, Any] = {
+            "font_size": max(8, min(_cells(request.query.get("fontsize"), 16), 48)),
+            "app_websocket_url": "",  # set by the page from its own address
+            "config": {"static": {"url": "static/"}},
+            "application": {"name": self.title},
+        }
+        return aiohttp_jinja2.render_template("app_index.html", request, context)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
+        await websocket.prepare(request)
+        refusal = self.refusal()
+        if refusal is not None:
+            await websocket.close(code=TRY_AGAIN_LATER, message=refusal.encode())
+            return websocket
+
+        async def close() -> None:  # the app quit (q): the page says the session ended
+            await websocket.close()
+
+        send_bytes, send_str = websocket.send_bytes, websocket.send_str
+        service = GuardedAppService(
+            self.command,
+            write_bytes=send_bytes,
+            write_str=send_str,
+            close=close,
+            download_manager=self.download_manager,
+        )
+        self.sessions[websocket] = service
+        log.info("session opened (%d of %d)", len(self.sessions), self.max_sessions)
+        try:
+            query = request.query
+            await service.start(_cells(query.get("width"), 80), _cells(query.get("height"), 24))
+            await self._process_messages(websocket, service)
+        except Exception as error:  # a malformed message ends that session alone
+            log.info("session ended: %r", error)
+        finally:
+            await service.end()
+            del self.sessions[websocket]
+            log.info("session closed (%d left)", len(self.sessions))
+        return websocket
+
+    async def on_shutdown(self, app: web.Application) -> None:
+        self.closing = True
+        log.info("stopping: ending %d sessions", len(self.sessions))
+        for websocket in list(self.sessions):
+            await websocket.close(code=GOING_AWAY, message=SHUTDOWN.encode())
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bolivia-explainer serve-web",
+        description="Serve the explainer to web browsers: each page gets its own app. "
+        "Anyone who can reach the address may open it.",
+    )
+    add = parser.add_argument
+    add("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; 0.0.0.0 for all)")
+    add("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    add("--max-sessions", type=int, default=50, metavar="N", help="sessions at once (default: 50)")
+    add("--content", metavar="DIR", type=Path, help="content folder every session shows")
+    add("--theme", choices=THEMES, default="dark", help="colour theme of every session (default: dark)")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"bolivia-explainer serve-web: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    content = args.content.resolve() if args.content else None
+    try:
+        title = load(content or default_root()).index.title  # a broken folder fails here, not per page
+    except ContentError as error:
+        first = error.problems[0]
+        where = f"{first.file}:{first.line}: " if first.file else ""
+        return _fail(f"content in {content or default_root()} has problems ({where}{first.message}); "
+                     "run 'bolivia-explainer check' for all")  # fmt: skip
+    if args.max_sessions < 1 or not 0 <= args.port <= 65535:
+        return _fail("--max-sessions must be at least 1, --port from 0 to 65535")
+    server = WebServer(app_command(content, args.theme), args.max_sessions, title)
+    try:
+        return asyncio.run(_serve(server, args.host, args.port))
+    except OSError as error:
+        return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
+
+
+async def _serve(server: WebServer, host: str, port: int) -> int:
+    stop = asyncio.Event()
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        asyncio.get_running_loop().add_signal_handler(signum, stop.set)
+    runner = web.AppRunner(await server._make_app(), handle_signals=False, shutdown_timeout=STOP_GRACE + 2)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port).start()
+        shown = f"[{host}]" if ":" in host else host
+        print(f"serving the explainer on http://{shown}:{runner.addresses[0][1]}/ "
+              f"(up to {server.max_sessions} sessions; ctrl+c stops)", flush=True)  # fmt: skip
+        await stop.wait()
+    finally:
+        await runner.cleanup()
+    return 0
