@@ -1,0 +1,337 @@
+"""`bolivia-explainer serve-ssh`, end to end: a real server process, real clients, screens read by pyte."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import stat
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import asyncssh
+import pytest
+from asyncssh.packet import Boolean, String, UInt32
+from sshkit import (
+    SSH_OPTIONS,
+    AsyncScreen,
+    PtyClient,
+    Server,
+    accepts,
+    connect,
+    footer_at,
+    free_port,
+    on_title_row,
+    shows,
+    ssh_argv,
+    wait,
+)
+
+from tui.model import Content
+from tui.serve.ssh_hub import NO_FORWARDING
+from tui.serve.ssh_session import NO_COMMANDS, NO_PTY, NO_SUBSYSTEMS
+
+MakeServer = Callable[..., Server]
+
+
+@pytest.fixture
+def make_server(tmp_path: Path) -> Iterator[MakeServer]:
+    servers: list[Server] = []
+
+    def make(*args: str, name: str = "server", **options: object) -> Server:
+        servers.append(Server(tmp_path / name, *args, **options))  # type: ignore[arg-type]
+        return servers[-1]
+
+    yield make
+    for server in servers:
+        server.kill()
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """One server for the tests that change nothing about it."""
+    server = Server(tmp_path_factory.mktemp("shared"))
+    yield server
+    server.kill()
+
+
+@pytest.fixture
+def overview(content: Content) -> str:
+    return content.sections[0].ref.title
+
+
+@pytest.fixture
+def results(content: Content) -> str:
+    """The title of section 2, which the "2" key opens."""
+    (section,) = (s for s in content.sections if s.number == 2)
+    return section.ref.title
+
+
+def test_openssh_client_sees_the_app_and_its_keys_and_resizes(
+    shared: Server, overview: str, results: str
+) -> None:
+    client = PtyClient(ssh_argv(shared.port))
+    try:
+        client.until(lambda lines: on_title_row(overview)(lines) and shows("The sections")(lines))
+        client.write(b"2")
+        client.until(on_title_row(results))
+        client.resize(100, 30)
+        client.until(footer_at(29))
+        client.write(b"q")
+        assert client.exited(10), "ssh did not end when the app quit"
+        assert os.waitstatus_to_exitcode(client.status or 0) == 0
+    finally:
+        client.close()
+    assert "start 127.0.0.1:" in shared.log() and "TERM=xterm-256color 80x24" in shared.log()
+    assert wait(lambda: "TERM=xterm-256color 100x30" in shared.log(), 5), shared.log()
+
+
+async def test_asyncssh_client_sees_the_app_and_its_keys_and_resizes(
+    shared: Server, overview: str, results: str
+) -> None:
+    session = await AsyncScreen.open(shared.port, 80, 24)
+    try:
+        await session.until(lambda lines: on_title_row(overview)(lines) and shows("The sections")(lines))
+        session.write(b"2")
+        await session.until(on_title_row(results))
+        session.resize(120, 40)
+        await session.until(footer_at(39))
+        assert on_title_row(results)(session.lines)
+    finally:
+        session.close()
+
+
+async def test_the_app_gets_a_fixed_command_a_small_environment_and_its_own_terminal(
+    make_server: MakeServer,
+) -> None:
+    server = make_server("--theme", "light", "--lang", "es")
+    session = await AsyncScreen.open(
+        server.port, env={"NO_COLOR": "1", "LD_PRELOAD": "/nonexistent.so", "PYTHONPATH": "/tmp"}
+    )
+    try:
+        await session.until(shows("Las secciones"))  # in Spanish, as --lang asked
+        (pid,) = server.app_pids()
+        argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[:-1]
+        content = str(server.content).encode()
+        assert argv[1:] == [b"-m", b"tui", b"--content", content, b"--theme", b"light", b"--lang", b"es"]
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        env = dict(item.split(b"=", 1) for item in environ if item)
+        assert set(env) <= {b"PATH", b"HOME", b"LANG", b"TERM", b"NO_COLOR", b"BOLIVIA_EXPLAINER_CACHE"}
+        assert (env[b"TERM"], env[b"LANG"], env[b"NO_COLOR"]) == (b"xterm-256color", b"C.UTF-8", b"1")
+        fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
+        session_id, tty, foreground = int(fields[3]), int(fields[4]), int(fields[5])
+        assert session_id == pid and tty != 0 and foreground == pid, "the pty is not its controlling terminal"
+    finally:
+        session.close()
+
+
+async def test_commands_subsystems_and_ptyless_sessions_get_one_line(shared: Server) -> None:
+    async with await connect(shared.port) as conn:
+        me = "refused 127.0.0.1:{}".format(conn.get_extra_info("sockname")[1])
+        ran = await asyncio.wait_for(conn.run("cat /etc/passwd"), 10)
+        assert (ran.exit_status, ran.stdout, ran.stderr) == (1, "", NO_COMMANDS + "\r\n")
+        sftp = await asyncio.wait_for(conn.run(subsystem="sftp"), 10)
+        assert (sftp.exit_status, sftp.stderr) == (1, NO_SUBSYSTEMS + "\r\n")
+        shell = await asyncio.wait_for(conn.run(), 10)  # a shell, but no pty asked for
+        assert (shell.exit_status, shell.stderr) == (1, NO_PTY + "\r\n")
+    assert wait(lambda: shared.log().count(me) == 3, 5), "refusals are logged, and no app ran"
+
+
+def test_openssh_refusals_are_one_line(shared: Server) -> None:
+    base = ["ssh", "-p", str(shared.port), *SSH_OPTIONS]
+    for extra, message in (([], NO_COMMANDS), (["-s"], NO_SUBSYSTEMS)):
+        done = subprocess.run(
+            [*base, *extra, "127.0.0.1", "sftp" if extra else "ls"],
+            capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL,
+        )  # fmt: skip
+        assert done.returncode == 1
+        assert [line for line in done.stderr.splitlines() if line.strip()] == [message]
+    done = subprocess.run(
+        [*base, "-T", "127.0.0.1"], capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL
+    )
+    assert done.stderr.strip() == NO_PTY
+
+
+async def test_port_agent_and_x11_forwarding_are_refused(shared: Server) -> None:
+    async with await connect(shared.port) as conn:
+        with pytest.raises(asyncssh.ChannelOpenError) as local:
+            await asyncio.wait_for(conn.open_connection("127.0.0.1", 22), 10)
+        assert (local.value.code, local.value.reason) == (
+            asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED,
+            NO_FORWARDING,
+        )
+        with pytest.raises(asyncssh.ChannelListenError):
+            await asyncio.wait_for(conn.forward_remote_port("127.0.0.1", 0, "127.0.0.1", 22), 10)
+        chan, _ = await conn.create_session(asyncssh.SSHClientSession, term_type="xterm", term_size=(80, 24))
+        # Sent as OpenSSH sends them (-A, -X), but asking for an answer, which the public API does not.
+        agent = chan._make_request(b"auth-agent-req@openssh.com")
+        x11 = chan._make_request(
+            b"x11-req", Boolean(False), String(b"MIT-MAGIC-COOKIE-1"), String(b"00" * 16), UInt32(0)
+        )
+        assert await asyncio.wait_for(agent, 10) is False
+        assert await asyncio.wait_for(x11, 10) is False
+        chan.close()
+
+
+def test_openssh_port_forwarding_is_refused(shared: Server) -> None:
+    options = [*SSH_OPTIONS[:-2], "-o", "LogLevel=INFO", "-p", str(shared.port), "-N"]
+    remote = subprocess.run(
+        ["ssh", *options, "-o", "ExitOnForwardFailure=yes", "-R", "0:127.0.0.1:9", "127.0.0.1"],
+        capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert remote.returncode == 255 and "remote port forwarding failed" in remote.stderr
+    port = free_port()
+    local = subprocess.Popen(
+        ["ssh", *options, "-L", f"{port}:127.0.0.1:9", "127.0.0.1"],
+        stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+    )  # fmt: skip
+    try:
+        assert wait(lambda: accepts(port), 10), "ssh -L never listened"
+        tunnel = socket.create_connection(("127.0.0.1", port), timeout=15)
+        with tunnel, contextlib.suppress(ConnectionResetError):
+            assert tunnel.recv(10) == b"", "something answered through the tunnel"
+    finally:
+        local.kill()  # what it said is in the pipe already
+        _, stderr = local.communicate(timeout=10)
+    assert f"open failed: administratively prohibited: {NO_FORWARDING}" in stderr
+
+
+async def test_session_limits_tell_the_extra_client_to_try_later(make_server: MakeServer) -> None:
+    server = make_server("--max-sessions", "3", "--max-per-ip", "2")
+    opened: list[AsyncScreen] = []
+    try:
+        for address in ("127.0.0.1", "127.0.0.1"):
+            opened.append(await AsyncScreen.open(server.port, local_addr=(address, 0)))
+        same_ip = await AsyncScreen.open(server.port, local_addr=("127.0.0.1", 0))
+        opened.append(await AsyncScreen.open(server.port, local_addr=("127.0.0.2", 0)))
+        full = await AsyncScreen.open(server.port, local_addr=("127.0.0.3", 0))
+        for session in opened:
+            await session.until(shows("The sections"))
+        for extra in (same_ip, full):
+            assert await extra.ended()
+            assert "try again later" in extra.message and extra.message.count("\n") == 1
+        assert "from your address (2)" in same_ip.message and "(3 sessions)" in full.message
+        assert len(server.app_pids()) == 3
+    finally:
+        for session in opened:
+            session.close()
+
+
+async def test_idle_timeout_counts_input_not_output(make_server: MakeServer) -> None:
+    server = make_server("--idle-timeout", "2")
+    session = await AsyncScreen.open(server.port)
+    try:
+        for key in b"23232323":  # typing every 0.5 s keeps it open past the timeout, however slow the app
+            session.write(bytes([key]))
+            await asyncio.sleep(0.5)
+        assert not session.closed.is_set(), session.message
+        assert len(server.app_pids()) == 1
+        assert await session.ended(6), "an idle session was not closed"
+        assert "without a key press" in session.message
+        assert wait(lambda: not server.app_pids(), 5)
+    finally:
+        session.close()
+
+
+def test_a_killed_client_leaves_no_app_behind(make_server: MakeServer, overview: str) -> None:
+    server = make_server()
+    client = PtyClient(ssh_argv(server.port))
+    try:
+        client.until(on_title_row(overview))
+        assert len(server.app_pids()) == 1
+        os.kill(client.pid, signal.SIGKILL)
+        assert wait(lambda: not server.app_pids(), 5), "the app outlived its client"
+    finally:
+        client.close()
+    assert wait(lambda: "client left" in server.log(), 5)
+
+
+def test_keepalives_drop_a_client_that_stopped_answering(make_server: MakeServer, overview: str) -> None:
+    server = make_server("--keepalive", "0.5")
+    client = PtyClient(ssh_argv(server.port))
+    try:
+        client.until(on_title_row(overview))
+        os.kill(client.pid, signal.SIGSTOP)  # its connection stays open, but nothing answers
+        assert wait(lambda: not server.app_pids(), 10), "a vanished client kept its app"
+    finally:
+        client.close()
+    assert "client left" in server.log()
+
+
+async def test_a_crashing_app_ends_only_its_own_session(make_server: MakeServer, results: str) -> None:
+    server = make_server()
+    first = await AsyncScreen.open(server.port)
+    second = await AsyncScreen.open(server.port)
+    try:
+        await first.until(shows("The sections"))
+        await second.until(shows("The sections"))
+        os.kill(next(iter(server.app_pids())), signal.SIGKILL)
+        watch = {asyncio.ensure_future(s.closed.wait()): s for s in (first, second)}
+        done, pending = await asyncio.wait(watch, timeout=10, return_when=asyncio.FIRST_COMPLETED)
+        for waiting in pending:
+            waiting.cancel()
+        (ended,) = (watch[task] for task in done)
+        assert "stopped unexpectedly (killed by signal 9)" in ended.message
+        other = second if ended is first else first
+        other.write(b"2")
+        await other.until(on_title_row(results))
+    finally:
+        first.close()
+        second.close()
+
+
+async def test_stopping_the_server_ends_every_session(make_server: MakeServer, overview: str) -> None:
+    server = make_server()
+    client = PtyClient(ssh_argv(server.port))
+    session = await AsyncScreen.open(server.port)
+    try:
+        await session.until(shows("The sections"))
+        await asyncio.to_thread(client.until, on_title_row(overview))
+        assert len(server.app_pids()) == 2
+        assert await asyncio.to_thread(server.stop, signal.SIGTERM) == 0
+        assert not server.app_pids()
+        assert await session.ended(5) and "shutting down" in session.message
+        assert await asyncio.to_thread(client.exited, 5)
+    finally:
+        session.close()
+        client.close()
+
+
+def test_ctrl_c_stops_the_server_too(make_server: MakeServer) -> None:
+    server = make_server()
+    assert server.stop(signal.SIGINT) == 0
+
+
+def test_host_key_is_made_once_private_and_reused(make_server: MakeServer, tmp_path: Path) -> None:
+    env = dict(os.environ, XDG_DATA_HOME=str(tmp_path / "data"))
+    first = make_server(env=env, own_key=False)
+    assert first.stop() == 0
+    key = tmp_path / "data" / "bolivia-explainer" / "ssh_host_ed25519_key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    again = make_server(env=env, own_key=False, name="again")
+    assert again.fingerprint == first.fingerprint
+    assert first.fingerprint.startswith("ssh-ed25519 SHA256:")
+    listed = subprocess.run(["ssh-keygen", "-lf", str(key)], capture_output=True, text=True, check=True)
+    assert first.fingerprint.split()[1] in listed.stdout
+
+
+async def test_authorized_keys_admit_only_listed_keys(make_server: MakeServer, tmp_path: Path) -> None:
+    listed, unknown = (
+        asyncssh.generate_private_key("ssh-ed25519"),
+        asyncssh.generate_private_key("ssh-ed25519"),
+    )
+    keys = tmp_path / "authorized_keys"
+    keys.write_bytes(listed.export_public_key())
+    server = make_server("--authorized-keys", str(keys))
+    with pytest.raises(asyncssh.PermissionDenied):
+        await connect(server.port, client_keys=[unknown])
+    with pytest.raises(asyncssh.PermissionDenied):
+        await connect(server.port)
+    session = await AsyncScreen.open(server.port, client_keys=[listed])
+    try:
+        await session.until(shows("The sections"))
+    finally:
+        session.close()

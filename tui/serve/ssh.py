@@ -1,0 +1,190 @@
+"""`bolivia-explainer serve-ssh`: the explainer for anyone with an SSH client.
+
+Each session gets its own app process on its own pseudo-terminal (see pty.py);
+the server only bridges bytes, resizes and limits, so a crash or a slow client
+touches one session alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+import asyncssh
+
+from ..cli import THEMES
+from ..model import ContentError, default_root, languages, load
+from .ssh_hub import Gate, Hub, Settings
+
+KEY_NAME = "ssh_host_ed25519_key"
+KEEPALIVE_COUNT_MAX = 4  # unanswered keepalives before a client counts as gone
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bolivia-explainer serve-ssh",
+        description="Serve the explainer over SSH: each client gets its own app on its own terminal. "
+        "Without --authorized-keys anyone may connect, with no password.",
+    )
+    add = parser.add_argument
+    add("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; 0.0.0.0 for all)")
+    add("--port", type=int, default=2222, help="port to listen on (default: 2222; 0 picks a free one)")
+    add("--host-key", metavar="PATH", type=Path, help="host key file, made (ed25519) if missing "
+        "(default: one kept in the user's data folder)")  # fmt: skip
+    add("--authorized-keys", metavar="PATH", type=Path, help="accept only these public keys")
+    add("--max-sessions", type=int, default=50, metavar="N", help="sessions at once (default: 50)")
+    add("--max-per-ip", type=int, default=5, metavar="N", help="sessions per client address (default: 5)")
+    add("--idle-timeout", type=float, default=600, metavar="SECONDS",
+        help="end a session after this long without a key press; 0: never (default: 600)")  # fmt: skip
+    add("--keepalive", type=float, default=15, metavar="SECONDS",
+        help=f"ping the client this often; {KEEPALIVE_COUNT_MAX} unanswered drop it "
+        "(default: 15)")  # fmt: skip
+    add("--login-timeout", type=float, default=30, metavar="SECONDS",
+        help="time to log in and open a session (default: 30)")  # fmt: skip
+    add("--content", metavar="DIR", type=Path, help="content folder every session shows")
+    add("--theme", choices=THEMES, help="colour theme of every session (default: the app's)")
+    add("--lang", metavar="LANG", help="language of every session, e.g. en or es (default: en)")
+    return parser
+
+
+def default_key_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("bolivia-explainer", appauthor=False)) / KEY_NAME
+
+
+def host_key(path: Path) -> asyncssh.SSHKey:
+    """Read the host key at `path`, or make an ed25519 one there (mode 600) the first time."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = asyncssh.generate_private_key("ssh-ed25519")
+        with contextlib.suppress(FileExistsError):  # another server made it first: use theirs
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "wb") as file:
+                file.write(key.export_private_key())
+            return key
+    if path.stat().st_mode & 0o077:
+        logging.warning("host key %s can be read by others; chmod 600 it", path)
+    return asyncssh.read_private_key(path)
+
+
+def app_command(content: Path | None, theme: str | None, lang: str | None) -> tuple[str, ...]:
+    argv = [sys.executable, "-m", "tui"]
+    for option, value in (("--content", content), ("--theme", theme), ("--lang", lang)):
+        if value is not None:
+            argv += [option, str(value)]
+    return tuple(argv)
+
+
+def content_problem(root: Path, lang: str | None) -> str | None:
+    """Why `root` cannot be served (in `lang`): checked once here rather than failing in every session."""
+    if lang is not None and root.is_dir() and lang not in languages(root):
+        return f"unknown language '{lang}'; valid: {', '.join(languages(root))}"
+    try:
+        load(root, lang=lang or "en")
+    except ContentError as error:
+        first = error.problems[0]
+        where = f"{root / first.file}:{first.line}" if first.line else f"{root / first.file}"
+        others = len(error.problems) - 1
+        more = f" and {others} more (see 'bolivia-explainer check')" if others else ""
+        return f"{where}: {first.message}{more}"
+    return None
+
+
+def app_environment() -> dict[str, str]:
+    """The little the app needs; TERM and the client's colour wishes are added per session."""
+    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.environ.get("HOME", "/")}
+    for name in ("BOLIVIA_EXPLAINER_CACHE", "XDG_CACHE_HOME"):  # where the app keeps its content cache
+        if name in os.environ:
+            env[name] = os.environ[name]
+    return env
+
+
+def _fail(message: str) -> int:
+    print(f"bolivia-explainer serve-ssh: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    logging.getLogger("asyncssh").setLevel(logging.WARNING)  # its INFO lines would log commands
+    content = args.content.resolve() if args.content else None
+    problem = content_problem(content or default_root(), args.lang)
+    if problem is not None:
+        return _fail(problem)
+    if min(args.max_sessions, args.max_per_ip) < 1 or min(args.login_timeout, args.keepalive) <= 0:
+        return _fail("limits and timeouts must be positive")
+    if args.idle_timeout < 0:
+        return _fail("--idle-timeout must be 0 (off) or more")
+    try:
+        key_path = args.host_key or default_key_path()
+        key = host_key(key_path)
+        authorized = (
+            asyncssh.read_authorized_keys(str(args.authorized_keys)) if args.authorized_keys else None
+        )
+    except (OSError, ValueError, asyncssh.KeyImportError) as error:
+        return _fail(str(error))
+    settings = Settings(
+        argv=app_command(content, args.theme, args.lang),
+        env=app_environment(),
+        max_sessions=args.max_sessions,
+        max_per_ip=args.max_per_ip,
+        idle_timeout=args.idle_timeout,
+        login_timeout=args.login_timeout,
+        keepalive=args.keepalive,
+        auth_required=authorized is not None,
+    )
+    try:
+        return asyncio.run(_serve(args.host, args.port, key, key_path, authorized, settings))
+    except OSError as error:
+        return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
+
+
+async def _serve(
+    host: str,
+    port: int,
+    key: asyncssh.SSHKey,
+    key_path: Path,
+    authorized: asyncssh.SSHAuthorizedKeys | None,
+    settings: Settings,
+) -> int:
+    hub = Hub(settings)
+    server = await asyncssh.create_server(
+        lambda: Gate(hub),
+        host,
+        port,
+        server_host_keys=[key],
+        authorized_client_keys=authorized,
+        server_version="bolivia-explainer",
+        encoding=None,
+        line_editor=False,
+        x11_forwarding=False,
+        agent_forwarding=False,
+        allow_scp=False,
+        login_timeout=settings.login_timeout,
+        keepalive_interval=settings.keepalive,
+        keepalive_count_max=KEEPALIVE_COUNT_MAX,
+    )
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        loop.add_signal_handler(signum, stop.set)
+    listening = server.get_port()
+    print(f"host key {key_path}: {key.get_algorithm()} {key.get_fingerprint()}", flush=True)
+    print(f"listening on {host}:{listening} (try: ssh -p {listening} {host})", flush=True)
+    await stop.wait()
+    logging.info("stopping: ending %d sessions", len(hub.sessions))
+    server.close()
+    await hub.shutdown()
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(server.wait_closed(), 2)
+    logging.info("stopped")
+    return 0

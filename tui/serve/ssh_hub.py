@@ -1,0 +1,157 @@
+"""What all connections share: the settings, the limits, and the way to stop them all."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+import asyncssh
+
+from .ssh_session import SHUTDOWN, AppSession
+
+log = logging.getLogger("bolivia_explainer.ssh")
+
+FULL = "The explainer is full right now ({limit} sessions); please try again later."
+PER_IP = "Too many sessions from your address ({limit}); please close one or try again later."
+NO_FORWARDING = "Port forwarding is not offered by this server."
+# Connections beyond these are closed unanswered: a flood, not people waiting.
+CONNECTION_SLACK = 2
+
+
+@dataclass(frozen=True)
+class Settings:
+    argv: tuple[str, ...]  # the app's command line, the same for every session
+    env: dict[str, str]  # the app's environment, before TERM and the client's few variables
+    max_sessions: int
+    max_per_ip: int
+    idle_timeout: float  # seconds without input; 0 turns it off
+    login_timeout: float
+    keepalive: float  # seconds between keepalive requests to the client
+    auth_required: bool
+
+
+class Hub:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.sessions: set[AppSession] = set()
+        self._sessions_per_ip: Counter[str] = Counter()
+        self.connections: set[asyncssh.SSHServerConnection] = set()
+        self._connections_per_ip: Counter[str] = Counter()
+
+    def admit(self, session: AppSession) -> str | None:
+        """Count `session` in, or say why not."""
+        if len(self.sessions) >= self.settings.max_sessions:
+            return FULL.format(limit=self.settings.max_sessions)
+        if self._sessions_per_ip[session.ip] >= self.settings.max_per_ip:
+            return PER_IP.format(limit=self.settings.max_per_ip)
+        self.sessions.add(session)
+        self._sessions_per_ip[session.ip] += 1
+        return None
+
+    def release(self, session: AppSession) -> None:
+        if session in self.sessions:
+            self.sessions.discard(session)
+            self._sessions_per_ip[session.ip] -= 1
+            if not self._sessions_per_ip[session.ip]:
+                del self._sessions_per_ip[session.ip]
+
+    def connect(self, conn: asyncssh.SSHServerConnection, ip: str) -> bool:
+        too_many = len(self.connections) >= CONNECTION_SLACK * self.settings.max_sessions + 10
+        if too_many or self._connections_per_ip[ip] >= CONNECTION_SLACK * self.settings.max_per_ip + 2:
+            return False
+        self.connections.add(conn)
+        self._connections_per_ip[ip] += 1
+        return True
+
+    def disconnect(self, conn: asyncssh.SSHServerConnection, ip: str) -> None:
+        if conn in self.connections:
+            self.connections.discard(conn)
+            self._connections_per_ip[ip] -= 1
+            if not self._connections_per_ip[ip]:
+                del self._connections_per_ip[ip]
+
+    async def shutdown(self, grace: float = 3.0) -> None:
+        """End every session, wait (bounded) for every app to exit, close every connection."""
+        running = [s.process for s in self.sessions if s.process is not None]
+        for session in list(self.sessions):
+            session.end(SHUTDOWN, reason="server stopping")
+        deadline = time.monotonic() + grace
+        while any(p.alive for p in running) and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+        for proc in running:
+            if proc.alive:
+                proc.signal_group(signal.SIGKILL)
+        await asyncio.sleep(0.1)  # let the exit messages go out before the sockets close
+        for conn in list(self.connections):
+            conn.close()
+
+
+class Gate(asyncssh.SSHServer):
+    """One per connection: authentication, sessions, and refusing everything else."""
+
+    def __init__(self, hub: Hub) -> None:
+        self._hub = hub
+        self._conn: asyncssh.SSHServerConnection | None = None
+        self._ip = "?"
+        self._peer = "?"
+        self._sessions: list[AppSession] = []
+        self._timer: asyncio.TimerHandle | None = None
+
+    def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self._conn = conn
+        peer = conn.get_extra_info("peername") or ("?", 0)
+        self._ip, self._peer = str(peer[0]), f"{peer[0]}:{peer[1]}"
+        loop = asyncio.get_running_loop()
+        if not self._hub.connect(conn, self._ip):
+            log.warning("too many connections; dropped %s", self._peer)
+            loop.call_soon(conn.close)
+            return
+        self._timer = loop.call_later(self._hub.settings.login_timeout, self._close_if_unused)
+
+    def _close_if_unused(self) -> None:
+        """A connection must keep an app running, or go after the login timeout."""
+        self._timer = None
+        if self._conn is None:
+            return
+        if not any(s.running for s in self._sessions):
+            log.info("closing %s: no session", self._peer)
+            self._conn.close()
+        else:
+            self._timer = asyncio.get_running_loop().call_later(
+                self._hub.settings.login_timeout, self._close_if_unused
+            )
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+        if self._conn is not None:
+            self._hub.disconnect(self._conn, self._ip)
+        self._conn = None
+
+    def begin_auth(self, username: str) -> bool:
+        return self._hub.settings.auth_required
+
+    def session_requested(self) -> AppSession:
+        session = AppSession(self._hub, self._ip, self._peer)
+        self._sessions = [s for s in self._sessions if s.running] + [session]
+        return session
+
+    def connection_requested(self, dest_host: str, dest_port: int, orig_host: str, orig_port: int) -> bool:
+        log.info("refused %s: port forwarding to a remote address", self._peer)
+        raise asyncssh.ChannelOpenError(asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED, NO_FORWARDING)
+
+    def unix_connection_requested(self, dest_path: str) -> bool:
+        log.info("refused %s: forwarding to a socket", self._peer)
+        raise asyncssh.ChannelOpenError(asyncssh.OPEN_ADMINISTRATIVELY_PROHIBITED, NO_FORWARDING)
+
+    def server_requested(self, listen_host: str, listen_port: int) -> bool:
+        log.info("refused %s: remote port forwarding", self._peer)
+        return False
+
+    def unix_server_requested(self, listen_path: str) -> bool:
+        log.info("refused %s: remote socket forwarding", self._peer)
+        return False
