@@ -104,6 +104,19 @@ async def test_asyncssh_client_sees_the_app_and_its_keys_and_resizes(
         session.close()
 
 
+async def test_the_clients_locale_picks_the_language(shared: Server) -> None:
+    session = await AsyncScreen.open(shared.port, env={"LANG": "es_BO.UTF-8"})
+    try:
+        await session.until(shows("Las secciones"))
+        pids = shared.app_pids()
+        assert any(
+            Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[-3:-1] == [b"--lang", b"es"]
+            for pid in pids
+        )
+    finally:
+        session.close()
+
+
 async def test_the_app_gets_a_fixed_command_a_small_environment_and_its_own_terminal(
     make_server: MakeServer,
 ) -> None:

@@ -141,6 +141,7 @@ def main(argv: list[str]) -> int:
         login_timeout=args.login_timeout,
         keepalive=args.keepalive,
         auth_required=authorized is not None,
+        languages=tuple(languages(content or default_root())),
     )
     try:
         return asyncio.run(_serve(args.host, args.port, key, key_path, authorized, settings))

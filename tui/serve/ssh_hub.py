@@ -32,6 +32,7 @@ class Settings:
     login_timeout: float
     keepalive: float  # seconds between keepalive requests to the client
     auth_required: bool
+    languages: tuple[str, ...] = ("en",)  # those the content is written in
 
 
 class Hub:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
+from ..cli import language_from_env
 from .pty import PtyProcess
 
 if TYPE_CHECKING:
@@ -102,10 +103,14 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
             value = self._chan.get_environment().get(name)
             if value is not None and pattern.fullmatch(value):
                 env[name] = value
+        argv = list(self._hub.settings.argv)
+        wanted = language_from_env(self._chan.get_environment())
+        if "--lang" not in argv and wanted in self._hub.settings.languages:
+            # The reader's locale, as OpenSSH clients send it (SendEnv LANG LC_*),
+            # picks the language; only a code the content has reaches the arguments.
+            argv += ["--lang", wanted]
         try:
-            self._proc = PtyProcess(
-                self._hub.settings.argv, env, self.cols, self.rows, self._output, self._app_exited
-            )
+            self._proc = PtyProcess(argv, env, self.cols, self.rows, self._output, self._app_exited)
         except OSError as error:
             self._hub.release(self)
             log.error("could not start the app for %s: %s", self.peer, error)
