@@ -231,3 +231,15 @@ def test_messages_from_the_app_reach_the_browser_only_to_end_the_session() -> No
     # Playwright's sync API keeps an event loop running in this thread: check in another.
     with ThreadPoolExecutor(1) as pool:
         pool.submit(asyncio.run, check()).result()
+
+
+def test_the_browsers_language_picks_the_sessions_language() -> None:
+    from tui.serve.web import WebServer
+
+    server = WebServer(["python", "-m", "tui"], 5, "T", ("en", "es"))
+    assert server.command_for("es-BO,es;q=0.9,en;q=0.8").endswith(" --lang es")
+    assert server.command_for("en-US,en;q=0.9") == server.command
+    assert server.command_for("fr-FR") == server.command
+    assert server.command_for("") == server.command
+    english_only = WebServer(["python", "-m", "tui"], 5, "T", ("en",))
+    assert english_only.command_for("es-BO") == english_only.command

@@ -29,7 +29,7 @@ from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
 from ..cli import THEMES
-from ..model import ContentError, default_root, load
+from ..model import ContentError, default_root, languages, load
 
 log = logging.getLogger("bolivia_explainer.web")
 
@@ -153,8 +153,11 @@ class GuardedAppService(AppService):
 
 
 class WebServer(Server):
-    def __init__(self, argv: list[str], max_sessions: int, title: str) -> None:
+    def __init__(
+        self, argv: list[str], max_sessions: int, title: str, languages: tuple[str, ...] = ("en",)
+    ) -> None:
         super().__init__(shlex.join(argv), title=title)
+        self.languages = languages
         self.max_sessions = max_sessions
         self.sessions: dict[web.WebSocketResponse, GuardedAppService] = {}
         self.closing = False
@@ -207,7 +210,7 @@ class WebServer(Server):
 
         send_bytes, send_str = websocket.send_bytes, websocket.send_str
         service = GuardedAppService(
-            self.command,
+            self.command_for(request.headers.get("Accept-Language", "")),
             write_bytes=send_bytes,
             write_str=send_str,
             close=close,
@@ -226,6 +229,14 @@ class WebServer(Server):
             del self.sessions[websocket]
             log.info("session closed (%d left)", len(self.sessions))
         return websocket
+
+    def command_for(self, accept_language: str) -> str:
+        """The app's command, in the browser's first language when the content has it."""
+        first = accept_language.split(",")[0].split(";")[0].strip().lower()
+        wanted = first.split("-")[0]
+        if wanted != "en" and wanted in self.languages:
+            return f"{self.command} --lang {shlex.quote(wanted)}"
+        return self.command
 
     async def on_shutdown(self, app: web.Application) -> None:
         self.closing = True
@@ -267,7 +278,8 @@ def main(argv: list[str]) -> int:
                      "run 'bolivia-explainer check' for all")  # fmt: skip
     if args.max_sessions < 1 or not 0 <= args.port <= 65535:
         return _fail("--max-sessions must be at least 1, --port from 0 to 65535")
-    server = WebServer(app_command(content, args.theme), args.max_sessions, title)
+    langs = tuple(languages(content or default_root()))
+    server = WebServer(app_command(content, args.theme), args.max_sessions, title, langs)
     try:
         return asyncio.run(_serve(server, args.host, args.port))
     except OSError as error:
