@@ -62,6 +62,11 @@ class MainScreen(Screen[None]):
         return view
 
     def show(self, section_id: str, item: str | None, *, keep: bool = False) -> None:
+        # One frame for the whole change: tabs, title, view, focus.
+        with self.app.batch_update():
+            self._show(section_id, item, keep)
+
+    def _show(self, section_id: str, item: str | None, keep: bool) -> None:
         view = self.view(section_id)
         section = self.content.section(section_id)
         bar = self.query_one(SectionBar)
