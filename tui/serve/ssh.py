@@ -20,6 +20,7 @@ import asyncssh
 
 from ..cli import THEMES
 from ..model import ContentError, default_root, languages, load
+from .environment import app_environment
 from .ssh_hub import Gate, Hub, Settings
 
 KEY_NAME = "ssh_host_ed25519_key"
@@ -96,15 +97,6 @@ def content_problem(root: Path, lang: str | None) -> str | None:
         more = f" and {others} more (see 'bolivia-explainer check')" if others else ""
         return f"{where}: {first.message}{more}"
     return None
-
-
-def app_environment() -> dict[str, str]:
-    """The little the app needs; TERM and the client's colour wishes are added per session."""
-    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.environ.get("HOME", "/")}
-    for name in ("BOLIVIA_EXPLAINER_CACHE", "XDG_CACHE_HOME"):  # where the app keeps its content cache
-        if name in os.environ:
-            env[name] = os.environ[name]
-    return env
 
 
 def _fail(message: str) -> int:

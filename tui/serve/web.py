@@ -14,7 +14,6 @@ import asyncio
 import html
 import json
 import logging
-import os
 import re
 import shlex
 import signal
@@ -30,6 +29,7 @@ from textual_serve.server import Server
 
 from ..cli import THEMES
 from ..model import ContentError, default_root, languages, load
+from .environment import app_environment
 
 log = logging.getLogger("bolivia_explainer.web")
 
@@ -90,15 +90,6 @@ def app_command(content: Path | None, theme: str) -> list[str]:
     if content is not None:
         argv += ["--content", str(content)]
     return [*argv, "--theme", theme]
-
-
-def app_environment() -> dict[str, str]:
-    """The little the app needs; nothing of the server's (TEXTUAL_LOG, say) leaks in."""
-    env = {"PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": os.environ.get("HOME", "/")}
-    for name in ("BOLIVIA_EXPLAINER_CACHE", "XDG_CACHE_HOME"):  # where the app keeps its content cache
-        if name in os.environ:
-            env[name] = os.environ[name]
-    return env
 
 
 class GuardedAppService(AppService):
