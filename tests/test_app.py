@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input, OptionList, Static
@@ -112,13 +113,25 @@ async def test_search_says_when_nothing_matches(content: Content) -> None:
         assert not isinstance(app.screen, SearchScreen)
 
 
+async def palette_settles(pilot: Any, wanted: str, seconds: float = 5.0) -> None:
+    """Wait until the palette's search has listed `wanted` first (it searches in the background)."""
+    for _ in range(int(seconds / 0.05)):
+        await pilot.pause(0.05)
+        options = pilot.app.screen.query("CommandList")
+        if options and options.first(OptionList).option_count:
+            first = options.first(OptionList).get_option_at_index(0)
+            if wanted in str(first.prompt):
+                return
+    raise AssertionError(f"the palette never listed {wanted!r}")
+
+
 async def test_palette_lists_sections_and_entries(content: Content) -> None:
     app = ExplainerApp(content)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Williams Kaliman")
-        await pilot.pause(0.3)
+        await palette_settles(pilot, "Williams Kaliman")
         await pilot.press("enter")
         await pilot.pause()
         assert where(app) == ("actors", "kaliman")
