@@ -36,8 +36,10 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield SectionBar(self._tabs(), self.content.sections[0].id)
         yield Static("", markup=False, classes="section-title")
+        # Held, not queried: prebuild runs between frames, also while the app closes.
+        self._views = ContentSwitcher(id="views")
         with Container(classes="body"):
-            yield ContentSwitcher(id="views")
+            yield self._views
         yield Static("", markup=False, id="too-small")
         yield KeyBar()
 
@@ -49,7 +51,7 @@ class MainScreen(Screen[None]):
 
     def view(self, section_id: str) -> SectionView:
         """The view of a section, built (and mounted hidden) on first use."""
-        switcher = self.query_one("#views", ContentSwitcher)
+        switcher = self._views
         found = switcher.query_children(f"#view-{section_id}")
         if found:
             view = found.first()
@@ -73,7 +75,7 @@ class MainScreen(Screen[None]):
         bar.active = section_id
         bar.refresh()
         self.query_one(".section-title", Static).update(section.ref.title)
-        self.query_one("#views", ContentSwitcher).current = view.id
+        self._views.current = view.id
         self.current = view
         if view.is_mounted and keep and item is None:
             view.resume()
@@ -87,7 +89,7 @@ class MainScreen(Screen[None]):
         """Show other content (another language) at the same place."""
         self.content = content
         self.current = None
-        switcher = self.query_one("#views", ContentSwitcher)
+        switcher = self._views
         switcher.current = None  # the same id comes back: the switcher must see a change
         await switcher.remove_children()
         self.query_one(SectionBar).sections = self._tabs()
@@ -96,8 +98,10 @@ class MainScreen(Screen[None]):
 
     def prebuild(self) -> None:
         """Build the views not yet visited, one per idle moment, so keys only switch."""
+        if not self._views.is_attached:
+            return
         for section in self.content.sections:
-            switcher = self.query_one("#views", ContentSwitcher)
+            switcher = self._views
             if not switcher.query_children(f"#view-{section.id}"):
                 self.view(section.id)
                 self.call_after_refresh(self.prebuild)

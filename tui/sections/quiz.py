@@ -39,14 +39,18 @@ class QuizView(SectionView):
         return body.quiz
 
     def compose_body(self) -> Iterator[Widget]:
-        with Page(id="quiz", classes="page"):
+        # Held, not queried: the view is built in the background and may be torn
+        # down (at exit, or on a language switch) before it finishes mounting.
+        self._page = Page(id="quiz", classes="page")
+        self._progress = Static("", markup=False, id="quiz-progress", classes="heading h3")
+        self._question = Static("", markup=False, id="quiz-question", classes="quiz-question")
+        self._options = EntryList(id="quiz-options")
+        self._feedback = Static("", id="quiz-feedback", classes="quiz-feedback")
+        self._link = Link("", "", classes="quiz-link")
+        self._next = Static("", markup=False, id="quiz-next", classes="dim")
+        with self._page:
             yield paragraph(self.section.body.intro, classes="meta")
-            yield Static("", markup=False, id="quiz-progress", classes="heading h3")
-            yield Static("", markup=False, id="quiz-question", classes="quiz-question")
-            yield EntryList(id="quiz-options")
-            yield Static("", id="quiz-feedback", classes="quiz-feedback")
-            yield Link("", "", classes="quiz-link")
-            yield Static("", markup=False, id="quiz-next", classes="dim")
+            yield from (self._progress, self._question, self._options, self._feedback, self._link, self._next)
 
     def prepare(self) -> None:
         self._show_question()
@@ -55,9 +59,7 @@ class QuizView(SectionView):
         self.resume()
 
     def resume(self) -> None:
-        target = (
-            self.query_one("#quiz-options") if self.number < len(self.questions) else self.query_one(Page)
-        )
+        target = self._options if self.number < len(self.questions) else self._page
         target.focus()
 
     def _show_question(self) -> None:
@@ -69,19 +71,19 @@ class QuizView(SectionView):
         progress = words.progress.format(n=self.number + 1, total=len(self.questions))
         if question.kind == "truefalse":
             progress += f" · {words.truefalse}"
-        self.query_one("#quiz-progress", Static).update(progress)
-        self.query_one("#quiz-question", Static).update(question.question)
-        options = self.query_one("#quiz-options", OptionList)
+        self._progress.update(progress)
+        self._question.update(question.question)
+        options = self._options
         options.set_options(
             Option(f"{chr(ord('a') + i)}) {o}", id=str(i)) for i, o in enumerate(question.options)
         )
         options.display = True
         options.disabled = False
         options.highlighted = 0
-        for selector in ("#quiz-feedback", ".quiz-link", "#quiz-next"):
-            self.query_one(selector).display = False
-        self.query_one("#quiz-question").display = True
-        self.query_one(Page).scroll_home(animate=False)
+        for widget in (self._feedback, self._link, self._next):
+            widget.display = False
+        self._question.display = True
+        self._page.scroll_home(animate=False)
 
     @on(OptionList.OptionSelected, "#quiz-options")
     def _answered(self, event: OptionList.OptionSelected) -> None:
@@ -94,22 +96,22 @@ class QuizView(SectionView):
         words = self.content.ui.quiz
         right = choice == question.answer
         verdict = Text(words.right if right else words.wrong.format(answer=question.answer), style="bold")
-        feedback = self.query_one("#quiz-feedback", Static)
+        feedback = self._feedback
         feedback.update(Text.assemble(verdict, "\n", question.explanation))
         feedback.set_class(right, "right")
         feedback.set_class(not right, "wrong")
         feedback.display = True
-        link = self.query_one(".quiz-link", Link)
+        link = self._link
         if question.link:
             link.target = question.link
             link.update(f"→ {words.learn}: {self.content.name_of(question.link)}")
             link.display = True
-        next_hint = self.query_one("#quiz-next", Static)
+        next_hint = self._next
         next_hint.update(words.next)
         next_hint.display = True
-        self.query_one("#quiz-options", OptionList).disabled = True
-        self.query_one(Page).focus()
-        self.query_one(Page).scroll_end(animate=False)
+        self._options.disabled = True
+        self._page.focus()
+        self._page.scroll_end(animate=False)
 
     def action_next_question(self) -> None:
         """After an answer, enter moves on (the options, while focused, take enter first)."""
@@ -122,7 +124,7 @@ class QuizView(SectionView):
         words = self.content.ui.quiz
         total = len(self.questions)
         right = sum(self.chosen.get(i) == q.answer for i, q in enumerate(self.questions))
-        self.query_one("#quiz-progress", Static).update(words.score.format(right=right, total=total))
+        self._progress.update(words.score.format(right=right, total=total))
         missed = [(i, q) for i, q in enumerate(self.questions) if self.chosen.get(i) != q.answer]
         review = Text()
         if missed:
@@ -132,22 +134,18 @@ class QuizView(SectionView):
                 review.append(f"   {words.wrong.format(answer=question.answer)} {question.explanation}\n")
         else:
             review.append(words.all_right, style="bold")
-        self.query_one("#quiz-question", Static).update(review)
-        self.query_one("#quiz-options").display = False
-        self.query_one("#quiz-feedback").display = False
-        self.query_one(".quiz-link").display = False
-        next_hint = self.query_one("#quiz-next", Static)
+        self._question.update(review)
+        self._options.display = False
+        self._feedback.display = False
+        self._link.display = False
+        next_hint = self._next
         next_hint.update(words.retake)
         next_hint.display = True
-        self.query_one(Page).scroll_home(animate=False)
-        self.query_one(Page).focus()
+        self._page.scroll_home(animate=False)
+        self._page.focus()
 
     def action_retake(self) -> None:
         self.number = 0
         self.chosen.clear()
         self._show_question()
         self.resume()
-
-    def review_links(self) -> list[str]:
-        """Entries that teach the missed questions (for tests and the review)."""
-        return [q.link for i, q in enumerate(self.questions) if self.chosen.get(i) != q.answer and q.link]
