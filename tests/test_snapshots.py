@@ -66,3 +66,10 @@ def test_quiz_feedback(snap_compare: Compare, content: Content) -> None:
 @pytest.mark.parametrize("section", SECTIONS)
 def test_section_in_spanish(snap_compare: Compare, spanish: Content, section: str) -> None:
     assert snap_compare(ExplainerApp(spanish, screen=section), terminal_size=(80, 24))
+
+
+def test_unfolded_claim_with_a_source_chosen(snap_compare: Compare, content: Content) -> None:
+    # enter: to the page; tab: the first claim; enter: unfold it; tab: its first source.
+    assert snap_compare(
+        ExplainerApp(content, item="kaliman"), press=["enter", "tab", "enter", "tab"], terminal_size=(100, 30)
+    )

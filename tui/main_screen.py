@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Container
 from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Static
@@ -38,8 +37,7 @@ class MainScreen(Screen[None]):
         yield Static("", markup=False, classes="section-title")
         # Held, not queried: prebuild runs between frames, also while the app closes.
         self._views = ContentSwitcher(id="views")
-        with Container(classes="body"):
-            yield self._views
+        yield self._views
         yield Static("", markup=False, id="too-small")
         yield KeyBar()
 

@@ -10,15 +10,15 @@ from collections.abc import Iterable, Iterator
 
 from rich.text import Text
 from textual import on
-from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..model.schema import Entry
-from ..widgets.blocks import claims_block, paragraph, questions_block
+from ..widgets.blocks import Block, Para
+from ..widgets.document import Document
 from ..widgets.entry_list import EntryList
-from ..widgets.page import Page
+from . import parts
 from .base import SectionView
 
 ABOUT = "__about__"
@@ -33,7 +33,7 @@ class EntriesView(SectionView):
     def label(self, entry: Entry) -> str | Text:
         raise NotImplementedError
 
-    def detail(self, entry: Entry) -> Iterable[Widget]:
+    def detail(self, entry: Entry) -> Iterable[Block]:
         raise NotImplementedError
 
     def compose_body(self) -> Iterator[Widget]:
@@ -42,10 +42,11 @@ class EntriesView(SectionView):
         # Held, not queried: views are built in the background and may be torn
         # down (at exit, or on a language switch) before they finish mounting.
         self._list = EntryList(*options, id="entries")
-        self._page = Page(id="detail", classes="page")
-        with Horizontal(classes="master-detail"):
-            yield self._list
-            yield self._page
+        self._page = Document(id="detail", open_label=self.content.ui.keys.open)
+        # Side by side in the view itself (see the stylesheet): every container
+        # is drawn again on each section switch.
+        yield self._list
+        yield self._page
 
     def prepare(self) -> None:
         self._list.highlighted = 0
@@ -77,17 +78,11 @@ class EntriesView(SectionView):
         if item == self._shown:
             return
         self._shown = item
-        page = self._page
-        if not page.is_attached:
-            return
-        with self.app.batch_update():
-            page.remove_children()
-            page.mount_all(self._about() if item == ABOUT else self.detail(self.content.entries[item][1]))
-            page.scroll_home(animate=False)
+        self._page.show(self._about() if item == ABOUT else self.detail(self.content.entries[item][1]))
 
-    def _about(self) -> Iterator[Widget]:
+    def _about(self) -> Iterator[Block]:
         body = self.section.body
         if body.intro:
-            yield paragraph(body.intro)
-        yield from claims_block(self.content, body.claims)
-        yield from questions_block(self.content, body.questions)
+            yield Para(text=body.intro)
+        yield from parts.claims(self.content, body.claims)
+        yield from parts.questions(self.content, body.questions)

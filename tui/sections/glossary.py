@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from textual.widget import Widget
-
 from ..model.schema import Entry, Term
-from ..widgets.blocks import heading, paragraph
-from ..widgets.links import links_row
+from ..widgets.blocks import Block, Heading, Para
+from . import parts
 from .entries import EntriesView
 
 
@@ -17,15 +15,13 @@ class GlossaryView(EntriesView):
         assert isinstance(entry, Term)
         return entry.term
 
-    def detail(self, entry: Entry) -> Iterator[Widget]:
+    def detail(self, entry: Entry) -> Iterator[Block]:
         assert isinstance(entry, Term)
         ui = self.content.ui
-        yield heading(entry.term, 1)
+        yield Heading(text=entry.term, level=1, top=0)
         if entry.expansion:
-            yield paragraph(entry.expansion, classes="meta")
+            yield Para(text=entry.expansion, kind="meta")
         if entry.spanish:
-            yield paragraph(f"{ui.spanish}: {entry.spanish}", classes="spanish")
-        yield paragraph(entry.definition)
-        row = links_row(self.content, ui.related, entry.links)
-        if row is not None:
-            yield row
+            yield Para(text=f"{ui.spanish}: {entry.spanish}")
+        yield Para(text=entry.definition)
+        yield from parts.links(self.content, ui.related, entry.links)

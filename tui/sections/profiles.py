@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from textual.widget import Widget
-
 from ..model.schema import Entry, Profile
-from ..widgets.blocks import claims_block, heading, paragraph
-from ..widgets.links import links_row
+from ..widgets.blocks import Block, Heading, Para
+from . import parts
 from .entries import EntriesView
 
 
@@ -17,19 +15,17 @@ class ProfilesView(EntriesView):
         assert isinstance(entry, Profile)
         return entry.name
 
-    def detail(self, entry: Entry) -> Iterator[Widget]:
+    def detail(self, entry: Entry) -> Iterator[Block]:
         assert isinstance(entry, Profile)
         ui = self.content.ui
-        yield heading(entry.name, 1)
-        yield paragraph(" · ".join(p for p in (entry.role, entry.type, entry.dates) if p), classes="meta")
+        yield Heading(text=entry.name, level=1, top=0)
+        yield Para(text=" · ".join(p for p in (entry.role, entry.type, entry.dates) if p), kind="meta")
         if entry.summary:
-            yield paragraph(entry.summary)
+            yield Para(text=entry.summary)
         if entry.figures:
-            yield heading(ui.figures, 3)
+            yield Heading(text=ui.figures, level=3)
             for figure in entry.figures:
                 note = f" ({figure.note})" if figure.note else ""
-                yield paragraph(f"{figure.label}: {figure.value}{note}", classes="figure")
-        yield from claims_block(self.content, entry.claims)
-        row = links_row(self.content, ui.related, entry.links)
-        if row is not None:
-            yield row
+                yield Para(text=f"{figure.label}: {figure.value}{note}", indent=2, bottom=0)
+        yield from parts.claims(self.content, entry.claims)
+        yield from parts.links(self.content, ui.related, entry.links)

@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 
 from ..model import Content, Section
 from ..model.schema import Question, QuizSection
-from ..widgets.blocks import paragraph
 from ..widgets.entry_list import EntryList
 from ..widgets.link import Link
 from ..widgets.page import Page
@@ -46,10 +45,10 @@ class QuizView(SectionView):
         self._question = Static("", markup=False, id="quiz-question", classes="quiz-question")
         self._options = EntryList(id="quiz-options")
         self._feedback = Static("", id="quiz-feedback", classes="quiz-feedback")
-        self._link = Link("", "", classes="quiz-link")
+        self._link = Link("", "", open_label=self.content.ui.keys.open, classes="quiz-link")
         self._next = Static("", markup=False, id="quiz-next", classes="dim")
         with self._page:
-            yield paragraph(self.section.body.intro, classes="meta")
+            yield Static(self.section.body.intro, markup=False, classes="para meta")
             yield from (self._progress, self._question, self._options, self._feedback, self._link, self._next)
 
     def prepare(self) -> None:

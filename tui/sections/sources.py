@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from textual.widget import Widget
-
 from ..model.schema import Entry, Source
-from ..widgets.blocks import heading, paragraph
+from ..widgets.blocks import Block, Heading, Para
 from .entries import EntriesView
 
 
@@ -20,13 +18,13 @@ class SourcesView(EntriesView):
         assert isinstance(entry, Source)
         return entry.title
 
-    def detail(self, entry: Entry) -> Iterator[Widget]:
+    def detail(self, entry: Entry) -> Iterator[Block]:
         assert isinstance(entry, Source)
-        yield heading(entry.title, 1)
+        yield Heading(text=entry.title, level=1, top=0)
         meta = " · ".join(p for p in (entry.publisher, entry.date) if p)
         if meta:
-            yield paragraph(meta, classes="meta")
+            yield Para(text=meta, kind="meta")
         if entry.url:
-            yield paragraph(entry.url, classes="url")
+            yield Para(text=entry.url, kind="url")
         if entry.note:
-            yield paragraph(entry.note)
+            yield Para(text=entry.note)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from rich.text import Text
-from textual.widget import Widget
 
 from ..model.schema import Entry, Event
-from ..widgets.blocks import claims_block, heading, paragraph
-from ..widgets.links import links_row
+from ..widgets.blocks import Block, Heading, Para
+from . import parts
 from .entries import EntriesView
 
 
@@ -18,13 +17,11 @@ class TimelineView(EntriesView):
         assert isinstance(entry, Event)
         return Text.assemble((f"{entry.date:<10} ", "bold"), entry.title)
 
-    def detail(self, entry: Entry) -> Iterator[Widget]:
+    def detail(self, entry: Entry) -> Iterator[Block]:
         assert isinstance(entry, Event)
-        yield paragraph(entry.date, classes="meta")
-        yield heading(entry.title, 1)
+        yield Para(text=entry.date, kind="meta")
+        yield Heading(text=entry.title, level=1, top=0)
         if entry.text:
-            yield paragraph(entry.text)
-        yield from claims_block(self.content, entry.claims)
-        row = links_row(self.content, self.content.ui.related, entry.links)
-        if row is not None:
-            yield row
+            yield Para(text=entry.text)
+        yield from parts.claims(self.content, entry.claims)
+        yield from parts.links(self.content, self.content.ui.related, entry.links)

@@ -6,34 +6,27 @@ console font, and the printed value carries the precision anyway.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 from rich.text import Text
-from textual.widget import Widget
 
 from ..model.schema import Chart
+from .blocks import Painter, Row
 
 BAR_STYLES = 4
 
 
-class BarChart(Widget):
+@dataclass(frozen=True, kw_only=True)
+class ChartBlock:
     """One chart: a row per bar with its label, bar, value and the article's figure."""
 
-    COMPONENT_CLASSES = {f"bar-chart--bar-{n}" for n in range(BAR_STYLES)}
+    chart: Chart
+    claimed_label: str
+    top: int = 0
+    bottom: int = 1
 
-    def __init__(self, chart: Chart, claimed_label: str) -> None:
-        super().__init__(classes="bar-chart")
-        self.chart = chart
-        self.claimed_label = claimed_label
-
-    def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        return len(self._lines(width).split("\n"))
-
-    def render(self) -> Text:
-        return self._text(self.size.width)
-
-    def _lines(self, width: int) -> str:
-        return self._text(width).plain
-
-    def _text(self, width: int) -> Text:
+    def rows(self, paint: Painter, width: int) -> Iterator[Row]:
         chart = self.chart
         width = max(width, 20)
         label_width = max((len(b.label) for b in chart.bars), default=0)
@@ -44,18 +37,16 @@ class BarChart(Widget):
         inline = width - label_width - value_width - note_width - 4 >= 12
         bar_width = max(4, width - label_width - value_width - 2 - (note_width + 2 if inline else 0))
         scale = 100.0 if chart.unit == "%" else max((b.value for b in chart.bars), default=1.0) or 1.0
-        text = Text(no_wrap=True, overflow="ellipsis", end="")
         for index, (bar, value, note) in enumerate(zip(chart.bars, values, notes, strict=True)):
-            if index:
-                text.append("\n")
             cells = round(max(0.0, min(1.0, bar.value / scale)) * bar_width)
-            style = self.get_component_rich_style(f"bar-chart--bar-{index % BAR_STYLES}", partial=True)
-            text.append(f"{bar.label:<{label_width}} ", style="bold")
-            text.append("█" * cells, style=style)
-            text.append(" " * (bar_width - cells))
-            text.append(f" {value:>{value_width}}", style="bold")
+            line = Text(no_wrap=True, overflow="ellipsis", end="")
+            line.append(f"{bar.label:<{label_width}} ", style="bold")
+            line.append("█" * cells, style=paint.style(f"chart-{index % BAR_STYLES}"))
+            line.append(" " * (bar_width - cells))
+            line.append(f" {value:>{value_width}}", style="bold")
             if note and inline:
-                text.append(f"  {note}", style="italic")
-            elif note:
-                text.append(f"\n{'':<{label_width}} {note}", style="italic")
-        return text
+                line.append(f"  {note}", style="italic")
+            line.truncate(width, overflow="ellipsis")
+            yield Row(line)
+            if note and not inline:
+                yield Row(Text(f"{'':<{label_width}} {note}", style="italic"))

@@ -1,60 +1,133 @@
-"""Building blocks shared by every section screen: headings, text, links, claims.
+"""What a page is made of: headings, paragraphs, links and claims, as plain data.
 
-Content text is always passed with markup=False so nothing in a YAML file can
-be read as a Textual action.
+A Document widget draws a whole page; each block here only turns itself into
+rows of rich Text for a given width. Content text is never parsed as markup.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
 
+from rich.style import Style
 from rich.text import Text
-from textual.widget import Widget
-from textual.widgets import Static
-
-from ..model import Content
-from ..model.schema import Claim, Point
-from .claim import ClaimView
-from .links import links_row
 
 
-def heading(text: str, level: int = 2) -> Static:
-    return Static(text, markup=False, classes=f"heading h{level}")
+class Painter(Protocol):
+    """What blocks need from the widget that draws them."""
+
+    def style(self, name: str) -> Style:
+        """The theme's style for `name` (a `document--name` component class)."""
+        ...
+
+    def wrap(self, text: Text, width: int) -> list[Text]: ...
 
 
-def paragraph(text: str, classes: str = "") -> Static:
-    return Static(text, markup=False, classes=f"para {classes}".strip())
+class Row(NamedTuple):
+    """One line of a page."""
+
+    text: Text
+    item: int | None = None
+    """Which of its block's items (links, claims) the line belongs to."""
+    target: str | None = None
+    """Where enter on the item goes; None for an item that unfolds instead."""
+    fill: str | None = None
+    """A style that fills the line across the block's width, not just the text."""
+    lead: int = 0
+    """Cells of indent or margin before a link's text, left out of its highlight."""
 
 
-def prose(texts: Iterable[str], classes: str = "") -> Static:
-    """Several paragraphs in one widget: fewer widgets, faster screens."""
-    return Static("\n\n".join(texts), markup=False, classes=f"para {classes}".strip())
+class Block(Protocol):
+    """A part of a page; blank lines between blocks are the larger of their margins."""
+
+    @property
+    def top(self) -> int: ...
+    @property
+    def bottom(self) -> int: ...
+
+    def rows(self, paint: Painter, width: int) -> Iterable[Row]: ...
 
 
-def titled(title: str, text: str) -> Static:
-    """A bold title over its paragraph, in one widget."""
-    return Static(Text.assemble((title, "bold"), "\n", text), classes="para titled")
+def indented(paint: Painter, text: Text, width: int, indent: int) -> Iterator[Text]:
+    for line in paint.wrap(text, max(1, width - indent)):
+        yield Text.assemble(" " * indent, line) if indent else line
 
 
-def claims_block(content: Content, claims: Iterable[Claim], title: str | None = None) -> Iterator[Widget]:
-    claims = list(claims)
-    if claims:
-        yield heading(title or content.ui.claims, 3)
-        for claim in claims:
-            yield ClaimView(content, claim)
+@dataclass(frozen=True, kw_only=True)
+class Heading:
+    text: str
+    level: int = 2
+    top: int = 1
+    bottom: int = 0
+
+    def rows(self, paint: Painter, width: int) -> Iterator[Row]:
+        for line in paint.wrap(Text(self.text, style=paint.style(f"h{self.level}")), width):
+            yield Row(line)
 
 
-def points_block(content: Content, points: Iterable[Point]) -> Iterator[Widget]:
-    for point in points:
-        yield titled(point.title, point.text)
-        row = links_row(content, content.ui.related, point.links)
-        if row is not None:
-            yield row
+@dataclass(frozen=True, kw_only=True)
+class Para:
+    """A paragraph; `kind` names its style (meta, url, figure, ...), if any."""
+
+    text: str
+    kind: str = ""
+    indent: int = 0
+    top: int = 0
+    bottom: int = 1
+
+    def rows(self, paint: Painter, width: int) -> Iterator[Row]:
+        text = Text(self.text, style=paint.style(self.kind) if self.kind else "")
+        for line in indented(paint, text, width, self.indent):
+            yield Row(line)
 
 
-def questions_block(content: Content, questions: Iterable[str]) -> Iterator[Widget]:
-    questions = list(questions)
-    if questions:
-        yield heading(content.ui.questions, 3)
-        numbered = (f"{number}. {question}" for number, question in enumerate(questions, start=1))
-        yield Static("\n".join(numbered), markup=False, classes="para questions")
+@dataclass(frozen=True, kw_only=True)
+class Titled:
+    """A bold title over its paragraph."""
+
+    title: str
+    text: str
+    top: int = 0
+    bottom: int = 1
+
+    def rows(self, paint: Painter, width: int) -> Iterator[Row]:
+        for line in paint.wrap(Text.assemble((self.title, "bold"), "\n", self.text), width):
+            yield Row(line)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Links:
+    """A label over one link a line ("→ name"); each link is an item."""
+
+    label: str
+    links: tuple[tuple[str, str], ...]
+    """(name, target) pairs."""
+    top: int = 0
+    bottom: int = 1
+
+    def rows(self, paint: Painter, width: int) -> Iterator[Row]:
+        yield from (Row(line) for line in paint.wrap(Text(f"{self.label}:", paint.style("label")), width))
+        for item, (name, target) in enumerate(self.links):
+            for line in indented(paint, Text(f"→ {name}", paint.style("link")), width, 1):
+                yield Row(line, item, target, lead=1)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MapLink:
+    """A section in the overview's map: its number and title as a link, then its blurb."""
+
+    number: int
+    title: str
+    blurb: str
+    target: str
+    top: int = 1
+    bottom: int = 0
+
+    def rows(self, paint: Painter, width: int) -> Iterator[Row]:
+        title = Text(f"{self.number}  {self.title}", paint.style("link") + Style(bold=True))
+        lines = paint.wrap(title, width)
+        if self.blurb:
+            lines += indented(paint, Text(self.blurb, paint.style("blurb")), width, 3)
+        for line in lines:
+            yield Row(line, 0, self.target)

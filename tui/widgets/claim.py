@@ -1,79 +1,73 @@
-"""A claim, who makes it, its verdict badge, and the record's context on demand.
-
-Collapsed, a claim is two widgets (entry pages hold dozens of claims and
-every widget costs style work); enter or a click mounts the context note and
-the links to its sources and to whoever makes the claim.
-"""
+"""A claim, who makes it, its verdict badge, and the record's context on demand."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
 from rich.text import Text
-from textual.binding import Binding
-from textual.containers import Vertical
-from textual.events import Click
-from textual.widgets import Static
 
 from ..model import Content
-from ..model.schema import VERDICTS, Claim
+from ..model.schema import Claim
 from ..model.words import attribution
-from .links import links_row
+from .blocks import Painter, Row
+
+BAR = "▌ "
+"""The claim's left edge, coloured by its verdict."""
 
 
-class ClaimView(Vertical, can_focus=True):
-    """Claim text, attribution and badge; the context note unfolds below."""
+@dataclass(frozen=True, kw_only=True)
+class ClaimBlock:
+    """Item 0 is the claim itself (enter unfolds it); unfolded, its sources are links too."""
 
-    COMPONENT_CLASSES = {f"claim--{verdict}" for verdict in VERDICTS} | {"claim--hint"}
-    BINDINGS = [Binding("enter,space", "toggle_context", "Context", show=False)]
+    text: str
+    by: str
+    verdict: str
+    badge: str
+    hint: str
+    context: str
+    sources_label: str
+    links: tuple[tuple[str, str], ...]
+    open: bool = False
+    top: int = 0
+    bottom: int = 1
 
-    def __init__(self, content: Content, claim: Claim) -> None:
-        super().__init__(classes=f"claim verdict-{claim.verdict or 'none'}")
-        self.content = content
-        self.claim = claim
-        self.expanded = False
-        # Held, not queried: a quick reader can move on before this mounts.
-        self._summary = Static(classes="claim-summary", markup=False)
-
-    def compose(self) -> list[Static]:
-        return [self._summary]
-
-    def on_mount(self) -> None:
-        self._paint()
-
-    def _paint(self) -> None:
-        ui = self.content.ui
-        claim = self.claim
-        text = Text(claim.text, style="bold")
-        text.append("\n")
-        text.append(attribution(self.content, claim), style="italic")
-        if claim.verdict:
-            badge = ui.verdicts.get(claim.verdict, claim.verdict)
-            style = self.get_component_rich_style(f"claim--{claim.verdict}", partial=True)
-            text.append("  ")
-            text.append(f"[{badge}]", style=style)
-        text.append("\n")
-        marker = "-" if self.expanded else "+"
-        text.append(
-            f"{marker} {ui.context}", style=self.get_component_rich_style("claim--hint", partial=True)
+    @classmethod
+    def of(cls, content: Content, claim: Claim) -> ClaimBlock:
+        ui = content.ui
+        targets = dict.fromkeys([claim.by, *claim.sources])
+        return cls(
+            text=claim.text,
+            by=attribution(content, claim),
+            verdict=claim.verdict or "",
+            badge=ui.verdicts.get(claim.verdict, claim.verdict) if claim.verdict else "",
+            hint=ui.context,
+            context=claim.context,
+            sources_label=ui.sources,
+            links=tuple((content.name_of(target), target) for target in targets),
         )
-        self._summary.update(text)
 
-    def action_toggle_context(self) -> None:
-        self.expanded = not self.expanded
-        if self.expanded:
-            details = Vertical(classes="claim-context")
-            self.mount(details)
-            if self.claim.context:
-                details.mount(Static(self.claim.context, markup=False, classes="context-text"))
-            targets = [self.claim.by, *self.claim.sources]
-            row = links_row(self.content, self.content.ui.sources, dict.fromkeys(targets))
-            if row is not None:
-                details.mount(row)
-        else:
-            self.query(".claim-context").remove()
-        self._paint()
+    def toggled(self) -> ClaimBlock:
+        return replace(self, open=not self.open)
 
-    def on_click(self, event: Click) -> None:
-        if event.widget is self or (event.widget is not None and event.widget.has_class("claim-summary")):
-            event.stop()
-            self.focus()
-            self.action_toggle_context()
+    def rows(self, paint: Painter, width: int) -> Iterator[Row]:
+        # Parts are assembled, never added: `a + b` would give all of b the style of a.
+        bar = Text.assemble((BAR, paint.style(f"bar-{self.verdict}" if self.verdict else "bar")))
+        inner = max(1, width - len(BAR))
+        summary = Text.assemble((self.text, "bold"), "\n", (self.by, "italic"))
+        if self.badge:
+            summary.append("  ")
+            summary.append(f"[{self.badge}]", paint.style(f"verdict-{self.verdict}"))
+        summary.append(f"\n{'-' if self.open else '+'} {self.hint}", style=paint.style("hint"))
+        for line in paint.wrap(summary, inner):
+            yield Row(Text.assemble(bar, line), 0, fill="claim")
+        if not self.open:
+            return
+        if self.context:
+            for line in paint.wrap(Text(self.context), inner - 2):
+                yield Row(Text.assemble(bar, " ", line), fill="context")
+        for line in paint.wrap(Text.assemble((f"{self.sources_label}:", paint.style("label"))), inner - 2):
+            yield Row(Text.assemble(bar, " ", line), fill="context")
+        for item, (name, target) in enumerate(self.links, start=1):
+            for line in paint.wrap(Text.assemble((f"→ {name}", paint.style("link"))), inner - 3):
+                yield Row(Text.assemble(bar, "  ", line), item, target, fill="context", lead=len(BAR) + 2)

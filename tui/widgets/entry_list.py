@@ -10,14 +10,15 @@ class EntryList(OptionList):
     """An OptionList that keeps its rendered options while hidden.
 
     OptionList drops its render cache on every resize, and a view hidden and
-    shown again is resized from nothing back to the same width: keeping the
-    cache when the width comes back unchanged saves re-wrapping every entry.
+    shown again is resized to nothing and back to the same width: skipping
+    OptionList's handler then saves re-wrapping every entry.
     """
 
     _cached_width = 0
 
     def _on_resize(self, event: Resize) -> None:  # type: ignore[override]
         width = event.size.width
-        if width and width != self._cached_width:
+        if not width or width == self._cached_width:
+            event.prevent_default()  # OptionList's own handler would clear the cache
+        else:
             self._cached_width = width
-            self._clear_caches()

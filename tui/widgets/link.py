@@ -12,17 +12,18 @@ from textual.widgets import Static
 class Link(Static, can_focus=True):
     """Shows a name; enter or a click asks the app to go to `target`."""
 
-    BINDINGS = [Binding("enter", "choose", "Open")]
 
     class Chosen(Message):
         def __init__(self, target: str) -> None:
             super().__init__()
             self.target = target
 
-    def __init__(self, label: str | Text, target: str, *, classes: str = "") -> None:
+    def __init__(self, label: str | Text, target: str, *, open_label: str, classes: str = "") -> None:
         # markup=False: content text is shown as written, never interpreted.
         super().__init__(label, markup=False, classes=f"link {classes}".strip())
         self.target = target
+        # Described in the content's words, so the key bar reads in its language.
+        self._bindings.key_to_bindings["enter"] = [Binding("enter", "choose", open_label)]
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self.target))

@@ -1,0 +1,330 @@
+"""A page drawn as one widget: blocks of text, with a cursor over links and claims.
+
+Pages hold dozens of paragraphs, claims and links. As a widget each, every
+section switch restyled, laid out and rendered them all. Drawn as the lines of
+one scrolling widget (the Line API, like OptionList), a page costs the lines on
+screen, and its wrapped lines are kept until the width or the theme changes.
+Tab and shift+tab move the cursor through the page's items the way a browser
+moves through links, then on to the next widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.events import Click, Leave, MouseMove, Resize
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ..model.schema import VERDICTS
+from .bar_chart import BAR_STYLES
+from .blocks import Block, Row
+from .claim import ClaimBlock
+from .link import Link
+
+MAX_WIDTH = 100
+"""Long lines are hard to read on wide terminals and projectors."""
+
+Key = tuple[int, int]
+"""An item: (block index, item within the block)."""
+
+STYLES = (
+    *("h1", "h2", "h3", "meta", "url", "label", "link", "blurb", "hint", "context", "claim"),
+    *("chart-note", "cursor", "cursor-block", "hover", "bar"),
+    *(f"bar-{verdict}" for verdict in VERDICTS),
+    *(f"verdict-{verdict}" for verdict in VERDICTS),
+    *(f"chart-{n}" for n in range(BAR_STYLES)),
+)
+
+BLANK = Row(Text())
+
+
+class Laid(NamedTuple):
+    """A page laid out at one width."""
+
+    rows: list[Row]
+    keys: list[Key | None]
+    """The item each row belongs to."""
+    spans: dict[Key, tuple[int, int]]
+    """Each item's first and last row, in page order."""
+    extents: dict[int, tuple[int, int]]
+    """Each block's first and last row."""
+    width: int
+
+
+class Document(ScrollView, can_focus=True):
+    COMPONENT_CLASSES = {f"document--{name}" for name in STYLES}
+    BINDINGS = [
+        Binding("tab", "next_item", show=False),
+        Binding("shift+tab", "previous_item", show=False),
+        Binding("enter,space", "choose", show=False),
+    ]
+
+    def __init__(self, blocks: Iterable[Block] = (), *, open_label: str, id: str | None = None) -> None:
+        super().__init__(id=id, classes="document")
+        # The key bar shows enter in the content's words, not in code's.
+        self._bindings.key_to_bindings["enter"] = [Binding("enter", "choose", open_label)]
+        self._blocks = list(blocks)
+        self._laid: Laid | None = None
+        self._strips: dict[tuple[int, str], Strip] = {}
+        self._palette: dict[str, Style] = {}
+        self._restyled = True
+        self.cursor: Key | None = None
+        self._hover: Key | None = None
+
+    # -- what the page shows ------------------------------------------------------
+
+    def show(self, blocks: Iterable[Block]) -> None:
+        """Show other blocks, from the top, with no item chosen."""
+        self._blocks = list(blocks)
+        self.cursor = self._hover = None
+        self._forget()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+        self.refresh_bindings()
+
+    def lines(self) -> list[str]:
+        """The page as plain text, one string a line, at the current width."""
+        return [row.text.plain.rstrip() for row in self._lay_out().rows]
+
+    @property
+    def chosen(self) -> Block | None:
+        """The block holding the item under the cursor, if any."""
+        return None if self.cursor is None else self._blocks[self.cursor[0]]
+
+    @property
+    def target(self) -> str | None:
+        """Where enter goes from the item under the cursor (None for a claim or no item)."""
+        laid = self._lay_out()
+        if self.cursor is None or self.cursor not in laid.spans:
+            return None
+        return laid.rows[laid.spans[self.cursor][0]].target
+
+    # -- Painter, for the blocks ----------------------------------------------------
+
+    def style(self, name: str) -> Style:
+        if name not in self._palette:
+            self._palette[name] = self._resolve(name)
+        return self._palette[name]
+
+    def _resolve(self, name: str) -> Style:
+        """A component's colours blended over the page, as they will show.
+
+        Rich styles have no alpha: a partial style would show `$text-muted`
+        as plain foreground. The page's own background is left out, so a
+        style inside a tinted block keeps the block's tint.
+        """
+        component = f"document--{name}"
+        style = self.get_visual_style(component).rich_style
+        if self.get_component_styles(component).has_rule("background"):
+            return style
+        return Style(
+            color=style.color,
+            bold=style.bold,
+            italic=style.italic,
+            underline=style.underline,
+            strike=style.strike,
+            reverse=style.reverse,
+        )
+
+    def wrap(self, text: Text, width: int) -> list[Text]:
+        return list(text.wrap(self.app.console, width, overflow="fold"))
+
+    # -- layout ------------------------------------------------------------------
+
+    def _forget(self) -> None:
+        self._laid = None
+        self._strips.clear()
+        self.refresh()
+
+    def _lay_out(self) -> Laid:
+        if self._restyled:
+            self._check_palette()
+        width = self.scrollable_content_region.width
+        if self._laid is not None and self._laid.width == width:
+            return self._laid
+        if width <= 0 and self._laid is not None:
+            return self._laid  # hidden: keep the lines for when the page comes back at its width
+        measure = min(max(width, 1), MAX_WIDTH)
+        rows: list[Row] = []
+        keys: list[Key | None] = []
+        spans: dict[Key, tuple[int, int]] = {}
+        extents: dict[int, tuple[int, int]] = {}
+        gap: int | None = None
+        for index, block in enumerate(self._blocks):
+            lines = list(block.rows(self, measure))
+            if not lines:
+                continue
+            if gap is not None:
+                blank = max(gap, block.top)
+                rows += [BLANK] * blank
+                keys += [None] * blank
+            extents[index] = (len(rows), len(rows) + len(lines) - 1)
+            for row in lines:
+                key = None if row.item is None else (index, row.item)
+                if key is not None:
+                    spans[key] = (spans.get(key, (len(rows), 0))[0], len(rows))
+                rows.append(row)
+                keys.append(key)
+            gap = block.bottom
+        self._laid = Laid(rows, keys, spans, extents, width)
+        self._strips.clear()
+        self.virtual_size = Size(width, len(rows))
+        return self._laid
+
+    def on_resize(self, _event: Resize) -> None:
+        self._lay_out()
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        # The cursor is the only sign of focus here. Textual would restyle the
+        # widget and each of its component classes, on every section switch.
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._restyled = True
+
+    def _check_palette(self) -> None:
+        """Focus restyles the widget too; only a new theme changes the page's colours."""
+        self._restyled = False
+        palette = {name: self._resolve(name) for name in STYLES}
+        if palette != self._palette:
+            self._palette = palette
+            self._laid = None
+            self._strips.clear()
+
+    # -- drawing -----------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        laid = self._lay_out()
+        width = self.scrollable_content_region.width
+        index = scroll_y + y
+        if index >= len(laid.rows):
+            return Strip.blank(width, self.rich_style)
+        key = laid.keys[index]
+        state = ""
+        if key is not None and key == self.cursor and self.has_focus:
+            state = "cursor"
+        elif key is not None and key == self._hover:
+            state = "hover"
+        strip = self._strip(laid, index, state)
+        return strip.crop_extend(scroll_x, scroll_x + width, None).apply_style(self.rich_style)
+
+    def _strip(self, laid: Laid, index: int, state: str) -> Strip:
+        row = laid.rows[index]
+        found = self._strips.get((index, state))
+        if found is not None:
+            return found
+        text = row.text
+        segments = list(text.render(self.app.console))
+        if text.style and not text.spans:  # rich applies a text's own style only along with its spans
+            segments = list(Segment.apply_style(segments, self.app.console.get_style(text.style)))
+        strip = Strip(segments, text.cell_len)
+        # A chosen link stands out as its text; a chosen claim is tinted across its block.
+        if state and row.target is not None:
+            lead, link = strip.crop(0, row.lead), strip.crop(row.lead)
+            link = Strip(Segment.apply_style(link, post_style=self.style(state)), link.cell_length)
+            strip = Strip.join([lead, link])
+        if row.fill:
+            strip = strip.extend_cell_length(min(laid.width, MAX_WIDTH)).apply_style(self.style(row.fill))
+        if state and row.target is None:
+            block = "cursor-block" if state == "cursor" else state
+            strip = Strip(Segment.apply_style(strip, post_style=self.style(block)), strip.cell_length)
+        self._strips[(index, state)] = strip
+        return strip
+
+    # -- the cursor ------------------------------------------------------------------
+
+    def _move(self, key: Key | None, *, whole_block: bool = False) -> None:
+        self.cursor = key
+        self._lay_out()
+        # After the refresh: an unfolded claim makes the page longer than it was.
+        self.call_after_refresh(self._scroll_to_cursor, whole_block)
+        self.refresh()
+        self.refresh_bindings()
+
+    def _scroll_to_cursor(self, whole_block: bool) -> None:
+        laid = self._lay_out()
+        if self.cursor not in laid.spans:
+            return
+        first, last = laid.spans[self.cursor]
+        if whole_block:
+            last = laid.extents[self.cursor[0]][1]
+            last = min(last, first + self.scrollable_content_region.height - 1)
+        self.scroll_to_region(Region(0, first, laid.width, last - first + 1), animate=False, force=True)
+
+    def action_next_item(self) -> None:
+        spans = self._lay_out().spans
+        order = list(spans)
+        if self.cursor in order:
+            after = order.index(self.cursor) + 1
+        else:  # nothing chosen yet: start from the top of what is on screen
+            top = self.scroll_offset.y
+            after = next((n for n, key in enumerate(order) if spans[key][0] >= top), len(order))
+        if after < len(order):
+            self._move(order[after])
+        else:
+            self._move(None)
+            self.screen.focus_next()
+
+    def action_previous_item(self) -> None:
+        order = list(self._lay_out().spans)
+        if self.cursor in order:
+            before = order.index(self.cursor) - 1
+            self._move(order[before] if before >= 0 else None)
+        else:
+            self.screen.focus_previous()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return self.cursor is not None
+        return True
+
+    def action_choose(self) -> None:
+        key = self.cursor
+        target = self.target
+        if key is None:
+            return
+        if target is not None:
+            self.post_message(Link.Chosen(target))
+            return
+        block = self._blocks[key[0]]
+        if isinstance(block, ClaimBlock):
+            self._blocks[key[0]] = block.toggled()
+            self._forget()
+            self._move(key, whole_block=True)
+
+    # -- the mouse --------------------------------------------------------------------
+
+    def _key_at(self, event: Click | MouseMove) -> Key | None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return None
+        laid = self._lay_out()
+        index = self.scroll_offset.y + offset.y
+        return laid.keys[index] if 0 <= index < len(laid.keys) else None
+
+    def on_click(self, event: Click) -> None:
+        key = self._key_at(event)
+        if key is not None:
+            event.stop()
+            self.focus()
+            self._move(key)
+            self.action_choose()
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        key = self._key_at(event)
+        if key != self._hover:
+            self._hover = key
+            self.refresh()
+
+    def on_leave(self, _event: Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
