@@ -26,7 +26,8 @@ def where(app: ExplainerApp) -> tuple[str, str | None]:
 def page(app: ExplainerApp) -> Document:
     """The current section's page (an entry's, in a list-and-page section)."""
     assert isinstance(app.screen, MainScreen) and app.screen.current is not None
-    return app.screen.current.query_one(Document)
+    detail = app.screen.current.query("#detail")
+    return detail.first(Document) if detail else app.screen.current.query_one(Document)
 
 
 def screen_text(app: ExplainerApp) -> str:
@@ -308,3 +309,16 @@ async def test_l_switches_language_and_keeps_the_place(content: Content) -> None
         await pilot.press("l")
         await pilot.pause()
         assert app.content.lang == "en" and where(app) == ("actors", "kaliman")
+
+
+async def test_tab_stays_in_the_section_on_screen(content: Content) -> None:
+    # Other sections' views are built and laid out off-screen; tab must never land there.
+    app = ExplainerApp(content, screen="glossary")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, MainScreen)
+        current = app.screen.current
+        assert current is not None and len(app.screen.query(".section-view")) > 1
+        for _ in range(40):
+            await pilot.press("tab")
+            assert app.focused is not None and current in app.focused.ancestors_with_self

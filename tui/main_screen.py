@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+
 from textual.app import ComposeResult
+from textual.containers import Container
+from textual.dom import DOMNode
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Static
+from textual.widget import Widget
+from textual.widgets import Static
 
 from .history import Place
 from .model import Content
@@ -13,6 +18,7 @@ from .sections import VIEWS, SectionView
 from .widgets.key_bar import KeyBar
 from .widgets.section_bar import SectionBar
 
+OFF_SCREEN = (0, 10_000)
 MIN_WIDTH = 60
 MIN_HEIGHT = 18
 
@@ -36,10 +42,21 @@ class MainScreen(Screen[None]):
         yield SectionBar(self._tabs(), self.content.sections[0].id)
         yield Static("", markup=False, classes="section-title")
         # Held, not queried: prebuild runs between frames, also while the app closes.
-        self._views = ContentSwitcher(id="views")
+        self._views = Container(id="views")
         yield self._views
         yield Static("", markup=False, id="too-small")
         yield KeyBar()
+
+    @property
+    def focus_chain(self) -> list[Widget]:
+        """Tab stays in the current view: the others are only off-screen."""
+        return [widget for widget in super().focus_chain if self._in_current(widget)]
+
+    def _in_current(self, widget: Widget) -> bool:
+        node: DOMNode | None = widget
+        while node is not None and not isinstance(node, SectionView):
+            node = node.parent
+        return node is None or node is self.current
 
     @property
     def place(self) -> Place | None:
@@ -49,16 +66,19 @@ class MainScreen(Screen[None]):
 
     def view(self, section_id: str) -> SectionView:
         """The view of a section, built (and mounted hidden) on first use."""
-        switcher = self._views
-        found = switcher.query_children(f"#view-{section_id}")
+        views = self._views
+        found = views.query_children(f"#view-{section_id}")
         if found:
             view = found.first()
             assert isinstance(view, SectionView)
             return view
         section = self.content.section(section_id)
         view = VIEWS[section.ref.kind](self.content, section)
-        view.display = False
-        switcher.mount(view)
+        # Views are all laid out at their real size, the others off-screen:
+        # their pages are wrapped before the first visit, and a switch
+        # re-wraps and resizes nothing.
+        view.styles.offset = OFF_SCREEN
+        views.mount(view)
         return view
 
     def show(self, section_id: str, item: str | None, *, keep: bool = False) -> None:
@@ -73,7 +93,9 @@ class MainScreen(Screen[None]):
         bar.active = section_id
         bar.refresh()
         self.query_one(".section-title", Static).update(section.ref.title)
-        self._views.current = view.id
+        if self.current is not None and self.current is not view:
+            self.current.styles.offset = OFF_SCREEN
+        view.styles.offset = (0, 0)
         self.current = view
         if view.is_mounted and keep and item is None:
             view.resume()
@@ -87,9 +109,7 @@ class MainScreen(Screen[None]):
         """Show other content (another language) at the same place."""
         self.content = content
         self.current = None
-        switcher = self._views
-        switcher.current = None  # the same id comes back: the switcher must see a change
-        await switcher.remove_children()
+        await self._views.remove_children()
         self.query_one(SectionBar).sections = self._tabs()
         self.show(*place)
         self.call_after_refresh(self.prebuild)
@@ -99,11 +119,14 @@ class MainScreen(Screen[None]):
         if not self._views.is_attached:
             return
         for section in self.content.sections:
-            switcher = self._views
-            if not switcher.query_children(f"#view-{section.id}"):
+            views = self._views
+            if not views.query_children(f"#view-{section.id}"):
                 self.view(section.id)
                 self.call_after_refresh(self.prebuild)
                 return
+        # Everything is built. Without this, the collector's next full pass walks
+        # every object just built and pauses the app for ~100 ms, mid-keypress.
+        gc.freeze()
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size

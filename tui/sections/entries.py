@@ -9,10 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from rich.text import Text
-from textual import on
 from textual.widget import Widget
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from ..model.schema import Entry
 from ..widgets.blocks import Block, Para
@@ -37,11 +34,11 @@ class EntriesView(SectionView):
         raise NotImplementedError
 
     def compose_body(self) -> Iterator[Widget]:
-        options = [Option(self.content.ui.about, id=ABOUT)]
-        options += [Option(self.label(entry), id=entry.id) for entry in self.section.entries]
+        options: list[tuple[str | Text, str]] = [(self.content.ui.about, ABOUT)]
+        options += [(self.label(entry), entry.id) for entry in self.section.entries]
         # Held, not queried: views are built in the background and may be torn
         # down (at exit, or on a language switch) before they finish mounting.
-        self._list = EntryList(*options, id="entries")
+        self._list = EntryList(options, id="entries")
         self._page = Document(id="detail", open_label=self.content.ui.keys.open)
         # Side by side in the view itself (see the stylesheet): every container
         # is drawn again on each section switch.
@@ -49,7 +46,7 @@ class EntriesView(SectionView):
         yield self._page
 
     def prepare(self) -> None:
-        self._list.highlighted = 0
+        self._list.highlight(ABOUT)
         self._render_detail(ABOUT)
 
     @property
@@ -57,22 +54,17 @@ class EntriesView(SectionView):
         return None if self._shown in (None, ABOUT) else self._shown
 
     def show_item(self, item: str | None) -> None:
-        entries = self._list
-        entries.highlighted = entries.get_option_index(item or ABOUT)
+        self._list.highlight(item or ABOUT)
         self._render_detail(item or ABOUT)
-        entries.focus()
+        self._list.focus()
 
-    @on(OptionList.OptionHighlighted, "#entries")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id is not None:
-            self._render_detail(event.option.id)
+    def on_entry_list_highlighted(self, message: EntryList.Highlighted) -> None:
+        self._render_detail(message.item)
 
-    @on(OptionList.OptionSelected, "#entries")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    def on_entry_list_selected(self, message: EntryList.Selected) -> None:
         """Enter or a click opens the entry: its page takes the focus."""
-        if event.option.id is not None:
-            self._render_detail(event.option.id)
-            self._page.focus()
+        self._render_detail(message.item)
+        self._page.focus()
 
     def _render_detail(self, item: str) -> None:
         if item == self._shown:

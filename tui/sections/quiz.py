@@ -13,7 +13,6 @@ from textual.widgets.option_list import Option
 
 from ..model import Content, Section
 from ..model.schema import Question, QuizSection
-from ..widgets.entry_list import EntryList
 from ..widgets.link import Link
 from ..widgets.page import Page
 from .base import SectionView
@@ -43,7 +42,7 @@ class QuizView(SectionView):
         self._page = Page(id="quiz", classes="page")
         self._progress = Static("", markup=False, id="quiz-progress", classes="heading h3")
         self._question = Static("", markup=False, id="quiz-question", classes="quiz-question")
-        self._options = EntryList(id="quiz-options")
+        self._options = OptionList(id="quiz-options")
         self._feedback = Static("", id="quiz-feedback", classes="quiz-feedback")
         self._link = Link("", "", open_label=self.content.ui.keys.open, classes="quiz-link")
         self._next = Static("", markup=False, id="quiz-next", classes="dim")

@@ -60,21 +60,28 @@ class Laid(NamedTuple):
 
 class Document(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {f"document--{name}" for name in STYLES}
+    STYLE_PREFIX = "document"
+    """Subclasses style their lines through their own component classes."""
+    STYLES: tuple[str, ...] = STYLES
     BINDINGS = [
         Binding("tab", "next_item", show=False),
         Binding("shift+tab", "previous_item", show=False),
         Binding("enter,space", "choose", show=False),
     ]
 
-    def __init__(self, blocks: Iterable[Block] = (), *, open_label: str, id: str | None = None) -> None:
-        super().__init__(id=id, classes="document")
-        # The key bar shows enter in the content's words, not in code's.
-        self._bindings.key_to_bindings["enter"] = [Binding("enter", "choose", open_label)]
+    def __init__(
+        self, blocks: Iterable[Block] = (), *, open_label: str | None = None, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        if open_label is not None:  # the key bar names enter in the content's words, not in code's
+            self._bindings.key_to_bindings["enter"] = [Binding("enter", "choose", open_label)]
         self._blocks = list(blocks)
         self._laid: Laid | None = None
         self._strips: dict[tuple[int, str], Strip] = {}
         self._palette: dict[str, Style] = {}
         self._restyled = True
+        self._base = Style()
+        self._pass = Laid([], [], {}, {}, 0)
         self.cursor: Key | None = None
         self._hover: Key | None = None
 
@@ -119,7 +126,7 @@ class Document(ScrollView, can_focus=True):
         as plain foreground. The page's own background is left out, so a
         style inside a tinted block keeps the block's tint.
         """
-        component = f"document--{name}"
+        component = f"{self.STYLE_PREFIX}--{name}"
         style = self.get_visual_style(component).rich_style
         if self.get_component_styles(component).has_rule("background"):
             return style
@@ -148,8 +155,8 @@ class Document(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if self._laid is not None and self._laid.width == width:
             return self._laid
-        if width <= 0 and self._laid is not None:
-            return self._laid  # hidden: keep the lines for when the page comes back at its width
+        if width <= 0:  # not laid out yet, or hidden: keep the lines for when the page comes back
+            return self._laid or Laid([], [], {}, {}, 0)
         measure = min(max(width, 1), MAX_WIDTH)
         rows: list[Row] = []
         keys: list[Key | None] = []
@@ -181,9 +188,18 @@ class Document(ScrollView, can_focus=True):
         self._lay_out()
 
     def watch_has_focus(self, _has_focus: bool) -> None:
-        # The cursor is the only sign of focus here. Textual would restyle the
-        # widget and each of its component classes, on every section switch.
-        self.refresh()
+        # The cursor is the only sign of focus here, so only its lines are
+        # drawn again. Textual would restyle the widget and each of its
+        # component classes, on every section switch.
+        self._refresh_item(self.cursor)
+
+    def _refresh_item(self, key: Key | None) -> None:
+        laid = self._laid
+        if key is None or laid is None or key not in laid.spans:
+            return
+        first, last = laid.spans[key]
+        top = first - self.scroll_offset.y
+        self.refresh(Region(0, top, self.size.width, last - first + 1))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -192,7 +208,7 @@ class Document(ScrollView, can_focus=True):
     def _check_palette(self) -> None:
         """Focus restyles the widget too; only a new theme changes the page's colours."""
         self._restyled = False
-        palette = {name: self._resolve(name) for name in STYLES}
+        palette = {name: self._resolve(name) for name in self.STYLES}
         if palette != self._palette:
             self._palette = palette
             self._laid = None
@@ -200,21 +216,29 @@ class Document(ScrollView, can_focus=True):
 
     # -- drawing -----------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Looked up once a pass, not once a line: Textual computes rich_style
+        # afresh on each call, walking the ancestors.
+        self._base = self.rich_style
+        self._pass = self._lay_out()
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
-        laid = self._lay_out()
-        width = self.scrollable_content_region.width
+        laid = self._pass
         index = scroll_y + y
         if index >= len(laid.rows):
-            return Strip.blank(width, self.rich_style)
-        key = laid.keys[index]
-        state = ""
+            return Strip.blank(laid.width, self._base)
+        strip = self._strip(laid, index, self._state(laid.keys[index]))
+        return strip.crop_extend(scroll_x, scroll_x + laid.width, None).apply_style(self._base)
+
+    def _state(self, key: Key | None) -> str:
+        """How an item's lines are drawn: a style name, or "" for plain."""
         if key is not None and key == self.cursor and self.has_focus:
-            state = "cursor"
-        elif key is not None and key == self._hover:
-            state = "hover"
-        strip = self._strip(laid, index, state)
-        return strip.crop_extend(scroll_x, scroll_x + width, None).apply_style(self.rich_style)
+            return "cursor"
+        if key is not None and key == self._hover:
+            return "hover"
+        return ""
 
     def _strip(self, laid: Laid, index: int, state: str) -> Strip:
         row = laid.rows[index]

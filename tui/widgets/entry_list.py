@@ -1,24 +1,98 @@
-"""The list of a section's entries."""
+"""The list of a section's entries: arrows move the highlight, enter opens.
+
+A Document of one item per entry rather than an OptionList: moving between
+sections then restyles nothing and re-renders no option, since the lines are
+kept and focus only changes which style the highlighted line is drawn in.
+"""
 
 from __future__ import annotations
 
-from textual.events import Resize
-from textual.widgets import OptionList
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+
+from .blocks import Painter, Row
+from .document import Document, Key
 
 
-class EntryList(OptionList):
-    """An OptionList that keeps its rendered options while hidden.
+@dataclass(frozen=True, kw_only=True)
+class Choices:
+    """The entries' labels, one item each, padded by a cell on both sides."""
 
-    OptionList drops its render cache on every resize, and a view hidden and
-    shown again is resized to nothing and back to the same width: skipping
-    OptionList's handler then saves re-wrapping every entry.
-    """
+    labels: tuple[str | Text, ...]
+    top: int = 0
+    bottom: int = 0
 
-    _cached_width = 0
+    def rows(self, paint: Painter, width: int) -> Iterator[Row]:
+        for item, label in enumerate(self.labels):
+            text = label if isinstance(label, Text) else Text(label)
+            for line in paint.wrap(text, max(1, width - 2)):
+                yield Row(Text.assemble(" ", line), item, fill="option")
 
-    def _on_resize(self, event: Resize) -> None:  # type: ignore[override]
-        width = event.size.width
-        if not width or width == self._cached_width:
-            event.prevent_default()  # OptionList's own handler would clear the cache
-        else:
-            self._cached_width = width
+
+LIST_STYLES = ("option", "highlight", "highlight-blurred", "hover")
+
+
+class EntryList(Document, inherit_bindings=False):
+    COMPONENT_CLASSES = {f"entry-list--{name}" for name in LIST_STYLES}
+    STYLE_PREFIX = "entry-list"
+    STYLES = LIST_STYLES
+    BINDINGS = [
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
+        Binding("pageup", "page(-1)", show=False),
+        Binding("pagedown", "page(1)", show=False),
+        Binding("home", "move(-1_000_000)", show=False),
+        Binding("end", "move(1_000_000)", show=False),
+        Binding("enter", "choose", show=False),
+    ]
+
+    class Highlighted(Message):
+        def __init__(self, item: str) -> None:
+            super().__init__()
+            self.item = item
+
+    class Selected(Message):
+        def __init__(self, item: str) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(self, options: Sequence[tuple[str | Text, str]], *, id: str | None = None) -> None:
+        """`options` are (label, id) pairs."""
+        super().__init__([Choices(labels=tuple(label for label, _ in options))], id=id)
+        self.ids = [ident for _, ident in options]
+
+    @property
+    def highlighted(self) -> str | None:
+        return None if self.cursor is None else self.ids[self.cursor[1]]
+
+    def highlight(self, item: str) -> None:
+        """Highlight `item` and bring it into view, without a Highlighted message."""
+        if item in self.ids:
+            self._move((0, self.ids.index(item)))
+
+    def _go(self, index: int) -> None:
+        index = max(0, min(len(self.ids) - 1, index))
+        if self.ids and (0, index) != self.cursor:
+            self._move((0, index))
+            self.post_message(self.Highlighted(self.ids[index]))
+
+    def action_move(self, step: int) -> None:
+        self._go((self.cursor[1] if self.cursor else -1) + step)
+
+    def action_page(self, direction: int) -> None:
+        self.action_move(direction * max(1, self.scrollable_content_region.height - 1))
+
+    def action_choose(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Selected(self.highlighted))
+
+    def _state(self, key: Key | None) -> str:
+        if key is not None and key == self.cursor:
+            return "highlight" if self.has_focus else "highlight-blurred"
+        if key is not None and key == self._hover:
+            return "hover"
+        return ""
