@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from tui.app import ExplainerApp
 from tui.dialogs.help import HelpScreen
@@ -15,6 +15,7 @@ from tui.main_screen import MainScreen
 from tui.model import Content
 from tui.widgets.claim import ClaimBlock
 from tui.widgets.document import Document
+from tui.widgets.section_bar import SectionBar
 
 
 def where(app: ExplainerApp) -> tuple[str, str | None]:
@@ -41,7 +42,7 @@ async def test_opens_on_the_overview(content: Content) -> None:
         await pilot.pause()
         assert where(app) == ("overview", None)
         assert isinstance(app.screen, MainScreen)
-        assert app.screen.query_one(".section-title").render().plain == content.sections[0].ref.title  # type: ignore[attr-defined]
+        assert app.screen.query_one(SectionBar).title == content.sections[0].ref.title
 
 
 async def test_every_section_by_its_digit(content: Content) -> None:
@@ -295,12 +296,12 @@ async def test_l_switches_language_and_keeps_the_place(content: Content) -> None
     app = ExplainerApp(content, item="kaliman")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        english_title = app.screen.query_one(".section-title", Static).render().plain  # type: ignore[attr-defined]
+        english_title = app.screen.query_one(SectionBar).title
         await pilot.press("l")
         await pilot.pause()
         assert app.content.lang == "es"
         assert where(app) == ("actors", "kaliman")
-        title = app.screen.query_one(".section-title", Static).render().plain  # type: ignore[attr-defined]
+        title = app.screen.query_one(SectionBar).title
         assert title == app.content.section("actors").ref.title != english_title
         assert page(app).region.height > 0 and page(app).lines()[0] == "Williams Kaliman"
         await pilot.press("3")

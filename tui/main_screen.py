@@ -29,6 +29,7 @@ class MainScreen(Screen[None]):
         self.content = content
         self.start = start
         self.current: SectionView | None = None
+        self._built = False
 
     def on_mount(self) -> None:
         self.show(*self.start)
@@ -39,8 +40,9 @@ class MainScreen(Screen[None]):
         return [(s.id, s.ref.tab or s.ref.title) for s in self.content.sections]
 
     def compose(self) -> ComposeResult:
-        yield SectionBar(self._tabs(), self.content.sections[0].id)
-        yield Static("", markup=False, classes="section-title")
+        # Held, not queried: show() runs on every key.
+        self._bar = SectionBar(self._tabs(), self.content.sections[0].id)
+        yield self._bar
         # Held, not queried: prebuild runs between frames, also while the app closes.
         self._views = Container(id="views")
         yield self._views
@@ -74,10 +76,11 @@ class MainScreen(Screen[None]):
             return view
         section = self.content.section(section_id)
         view = VIEWS[section.ref.kind](self.content, section)
-        # Views are all laid out at their real size, the others off-screen:
-        # their pages are wrapped before the first visit, and a switch
-        # re-wraps and resizes nothing.
+        # Laid out once at its real size, off-screen, so its pages are wrapped
+        # before the first visit; then out of the layout until it is shown, so
+        # hidden views cost a section switch nothing.
         view.styles.offset = OFF_SCREEN
+        view.stow_when_laid_out = True
         views.mount(view)
         return view
 
@@ -89,13 +92,12 @@ class MainScreen(Screen[None]):
     def _show(self, section_id: str, item: str | None, keep: bool) -> None:
         view = self.view(section_id)
         section = self.content.section(section_id)
-        bar = self.query_one(SectionBar)
-        bar.active = section_id
-        bar.refresh()
-        self.query_one(".section-title", Static).update(section.ref.title)
+        self._bar.show(section_id, section.ref.title)
         if self.current is not None and self.current is not view:
-            self.current.styles.offset = OFF_SCREEN
+            self.current.display = False
+        view.stow_when_laid_out = False
         view.styles.offset = (0, 0)
+        view.display = True
         self.current = view
         if view.is_mounted and keep and item is None:
             view.resume()
@@ -109,8 +111,9 @@ class MainScreen(Screen[None]):
         """Show other content (another language) at the same place."""
         self.content = content
         self.current = None
+        self._built = False
         await self._views.remove_children()
-        self.query_one(SectionBar).sections = self._tabs()
+        self._bar.sections = self._tabs()
         self.show(*place)
         self.call_after_refresh(self.prebuild)
 
@@ -124,9 +127,21 @@ class MainScreen(Screen[None]):
                 self.view(section.id)
                 self.call_after_refresh(self.prebuild)
                 return
-        # Everything is built. Without this, the collector's next full pass walks
-        # every object just built and pauses the app for ~100 ms, mid-keypress.
-        gc.freeze()
+        self._built = True
+        self._settle()
+
+    def on_section_view_stowed(self) -> None:
+        self._settle()
+
+    def _settle(self) -> None:
+        """Once every view is built and wrapped, keep the collector off those objects.
+
+        Otherwise its next full pass walks all of them and pauses the app for up
+        to 100 ms, in the middle of a key press.
+        """
+        views = self._views.children
+        if self._built and not any(isinstance(v, SectionView) and v.stow_when_laid_out for v in views):
+            gc.freeze()
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size

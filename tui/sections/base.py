@@ -6,9 +6,12 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult
 from textual.containers import Container
+from textual.events import Resize
+from textual.message import Message
 from textual.widget import Widget
 
 from ..model import Content, Section
+from ..widgets.document import Document
 
 
 class SectionView(Container):
@@ -25,6 +28,8 @@ class SectionView(Container):
         self.wanted = False
         """Shown before it was mounted: on mount, show `pending_item` and focus."""
         self.pending_item: str | None = None
+        self.stow_when_laid_out = False
+        """Built ahead, off-screen: wrap the pages once sized, then leave the layout."""
 
     def compose(self) -> ComposeResult:
         yield from self.compose_body()
@@ -39,6 +44,21 @@ class SectionView(Container):
         if self.wanted:
             self.wanted = False
             self.show_item(self.pending_item)
+
+    class Stowed(Message):
+        """A view built ahead has its pages wrapped and is out of the layout."""
+
+    def on_resize(self, event: Resize) -> None:
+        if self.stow_when_laid_out and event.size:
+            self.stow_when_laid_out = False
+            self.lay_out()
+            self.display = False
+            self.post_message(self.Stowed())
+
+    def lay_out(self) -> None:
+        """Wrap the view's pages at their present width, ahead of being shown."""
+        for page in self.query(Document):
+            page.lay_out()
 
     def prepare(self) -> None:
         """Work to do once mounted, before the view is first shown."""

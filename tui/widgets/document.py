@@ -187,6 +187,10 @@ class Document(ScrollView, can_focus=True):
     def on_resize(self, _event: Resize) -> None:
         self._lay_out()
 
+    def lay_out(self) -> None:
+        """Wrap the page at the present width now rather than at its first paint."""
+        self._lay_out()
+
     def watch_has_focus(self, _has_focus: bool) -> None:
         # The cursor is the only sign of focus here, so only its lines are
         # drawn again. Textual would restyle the widget and each of its

@@ -1,9 +1,16 @@
-"""The row of numbered section tabs; a click on a tab goes there."""
+"""The top of the screen: numbered section tabs, then the current section's title.
+
+One widget drawing two cached lines: the bar changes on every section switch,
+and a Static per line would rebuild its text and style on each one. A click on
+a tab goes there.
+"""
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.events import Click
+from textual.strip import Strip
 from textual.widget import Widget
 
 from .link import Link
@@ -31,20 +38,55 @@ def fit_labels(labels: list[str], active: int, width: int) -> list[str]:
 
 
 class SectionBar(Widget):
-    """Numbered tabs for every section, the current one highlighted."""
+    """Tabs for every section, the current one highlighted, over its title."""
 
-    COMPONENT_CLASSES = {"section-bar--active", "section-bar--key"}
+    COMPONENT_CLASSES = {"section-bar--active", "section-bar--key", "section-bar--title"}
 
     def __init__(self, sections: list[tuple[str, str]], active: str) -> None:
         super().__init__()
-        self.sections = sections
+        self._sections = sections
         self.active = active
+        self.title = ""
         self._spans: list[tuple[int, int, str]] = []
+        self._lines: dict[tuple[int, int], Strip] = {}
 
-    def render(self) -> Text:
-        ids = [section_id for section_id, _ in self.sections]
+    @property
+    def sections(self) -> list[tuple[str, str]]:
+        return self._sections
+
+    @sections.setter
+    def sections(self, sections: list[tuple[str, str]]) -> None:
+        self._sections = sections
+        self._lines.clear()
+        self.refresh()
+
+    def show(self, active: str, title: str) -> None:
+        self.active, self.title = active, title
+        self._lines.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        found = self._lines.get((y, width))
+        if found is None:
+            text = self._tabs(width) if y == 0 else self._title() if y == 1 else Text()
+            base = self.rich_style if y == 0 else self.get_visual_style("section-bar--title").rich_style
+            segments = Segment.apply_style(text.render(self.app.console), base)
+            found = Strip(segments, text.cell_len).crop_extend(0, width, base)
+            self._lines[(y, width)] = found
+        return found
+
+    def _title(self) -> Text:
+        return Text(f" {self.title}", no_wrap=True, end="")
+
+    def _tabs(self, width: int) -> Text:
+        ids = [section_id for section_id, _ in self._sections]
         active = ids.index(self.active) if self.active in ids else -1
-        labels = fit_labels([label for _, label in self.sections], active, self.size.width)
+        labels = fit_labels([label for _, label in self._sections], active, width)
         text = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
         active_style = self.get_component_rich_style("section-bar--active", partial=True)
@@ -59,6 +101,8 @@ class SectionBar(Widget):
         return text
 
     def on_click(self, event: Click) -> None:
+        if event.y != 0:
+            return
         for start, end, section_id in self._spans:
             if start <= event.x < end:
                 event.stop()
