@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Container
 from textual.dom import DOMNode
 from textual.events import Resize
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -24,6 +25,10 @@ MIN_HEIGHT = 18
 
 
 class MainScreen(Screen[None]):
+    # Each widget draws its own focus. Textual's default repaints the whole
+    # screen on every focus change, which sent a section switch twice.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def __init__(self, content: Content, start: Place) -> None:
         super().__init__()
         self.content = content

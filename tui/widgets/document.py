@@ -181,8 +181,19 @@ class Document(ScrollView, can_focus=True):
             gap = block.bottom
         self._laid = Laid(rows, keys, spans, extents, width)
         self._strips.clear()
-        self.virtual_size = Size(width, len(rows))
+        virtual_size = Size(width, len(rows))
+        if virtual_size != self.virtual_size:  # as OptionList does: scrollbars follow the page
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
         return self._laid
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # The layout offers a line widget its container's size as its virtual
+        # size, which never matches the page's: ScrollView would then redraw
+        # the scrollbars after every layout, a frame of its own on each switch.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def on_resize(self, _event: Resize) -> None:
         self._lay_out()
