@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -11,8 +13,11 @@ from tui.model import Content, default_root, load
 
 # Snapshots and pilots must not depend on the developer's terminal.
 os.environ.pop("NO_COLOR", None)
-# Tests keep the validated-file cache to themselves, not the user's cache folder.
-os.environ["BOLIVIA_EXPLAINER_CACHE"] = tempfile.mkdtemp(prefix="bolivia-explainer-test-cache-")
+# Tests keep the validated-file cache to themselves, not the user's cache folder,
+# and leave nothing behind.
+_cache = tempfile.mkdtemp(prefix="bolivia-explainer-test-cache-")
+os.environ["BOLIVIA_EXPLAINER_CACHE"] = _cache
+atexit.register(shutil.rmtree, _cache, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

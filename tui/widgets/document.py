@@ -199,8 +199,10 @@ class Document(ScrollView, can_focus=True):
         self._lay_out()
 
     def lay_out(self) -> None:
-        """Wrap the page at the present width now rather than at its first paint."""
-        self._lay_out()
+        """Wrap the page at the present width, and draw its first screenful, ahead of its first paint."""
+        laid = self._lay_out()
+        for index in range(min(len(laid.rows), self.scrollable_content_region.height)):
+            self._strip(laid, index, self._state(laid.keys[index]))
 
     def watch_has_focus(self, _has_focus: bool) -> None:
         # The cursor is the only sign of focus here, so only its lines are

@@ -8,6 +8,7 @@ a tab goes there.
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.events import Click
 from textual.strip import Strip
@@ -48,7 +49,10 @@ class SectionBar(Widget):
         self.active = active
         self.title = ""
         self._spans: list[tuple[int, int, str]] = []
-        self._lines: dict[tuple[int, int], Strip] = {}
+        # Drawn rows by (width, active section) and (width, title): after each
+        # section's first visit, a switch draws the bar from these.
+        self._tab_rows: dict[tuple[int, str], tuple[Strip, list[tuple[int, int, str]]]] = {}
+        self._title_rows: dict[tuple[int, str], Strip] = {}
 
     @property
     def sections(self) -> list[tuple[str, str]]:
@@ -57,38 +61,44 @@ class SectionBar(Widget):
     @sections.setter
     def sections(self, sections: list[tuple[str, str]]) -> None:
         self._sections = sections
-        self._lines.clear()
-        self.refresh()
+        self._forget()
 
     def show(self, active: str, title: str) -> None:
         self.active, self.title = active, title
-        self._lines.clear()
+        self.refresh()
+
+    def _forget(self) -> None:
+        self._tab_rows.clear()
+        self._title_rows.clear()
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._lines.clear()
+        self._forget()
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        found = self._lines.get((y, width))
-        if found is None:
-            text = self._tabs(width) if y == 0 else self._title() if y == 1 else Text()
-            base = self.rich_style if y == 0 else self.get_visual_style("section-bar--title").rich_style
-            segments = Segment.apply_style(text.render(self.app.console), base)
-            found = Strip(segments, text.cell_len).crop_extend(0, width, base)
-            self._lines[(y, width)] = found
-        return found
+        if y == 0:
+            if (width, self.active) not in self._tab_rows:
+                text, spans = self._tabs(width)
+                self._tab_rows[(width, self.active)] = (self._strip(text, self.rich_style, width), spans)
+            strip, self._spans = self._tab_rows[(width, self.active)]
+            return strip
+        if (width, self.title) not in self._title_rows:
+            style = self.get_visual_style("section-bar--title").rich_style
+            self._title_rows[(width, self.title)] = self._strip(Text(f" {self.title}", end=""), style, width)
+        return self._title_rows[(width, self.title)]
 
-    def _title(self) -> Text:
-        return Text(f" {self.title}", no_wrap=True, end="")
+    def _strip(self, text: Text, base: Style, width: int) -> Strip:
+        segments = Segment.apply_style(text.render(self.app.console), base)
+        return Strip(segments, text.cell_len).crop_extend(0, width, base)
 
-    def _tabs(self, width: int) -> Text:
+    def _tabs(self, width: int) -> tuple[Text, list[tuple[int, int, str]]]:
         ids = [section_id for section_id, _ in self._sections]
         active = ids.index(self.active) if self.active in ids else -1
         labels = fit_labels([label for _, label in self._sections], active, width)
         text = Text(no_wrap=True, overflow="crop", end="")
-        self._spans = []
+        spans: list[tuple[int, int, str]] = []
         active_style = self.get_component_rich_style("section-bar--active", partial=True)
         key_style = self.get_component_rich_style("section-bar--key", partial=True)
         for number, (section_id, label) in enumerate(zip(ids, labels, strict=True), start=1):
@@ -97,8 +107,8 @@ class SectionBar(Widget):
             text.append(" ", style=active_style if is_active else "")
             text.append(str(number), style=active_style if is_active else key_style)
             text.append(f" {label}" + (" " if is_active else ""), style=active_style if is_active else "")
-            self._spans.append((start, len(text), section_id))
-        return text
+            spans.append((start, len(text), section_id))
+        return text, spans
 
     def on_click(self, event: Click) -> None:
         if event.y != 0:
