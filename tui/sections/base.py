@@ -51,14 +51,14 @@ class SectionView(Container):
     def on_resize(self, event: Resize) -> None:
         if self.stow_when_laid_out and event.size:
             self.stow_when_laid_out = False
-            self.lay_out()
+            self.draw_ahead()
             self.display = False
             self.post_message(self.Stowed())
 
-    def lay_out(self) -> None:
+    def draw_ahead(self) -> None:
         """Wrap the view's pages at their present width, ahead of being shown."""
         for page in self.query(Document):
-            page.lay_out()
+            page.draw_ahead()
 
     def prepare(self) -> None:
         """Work to do once mounted, before the view is first shown."""

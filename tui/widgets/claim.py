@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from rich.style import Style
 from rich.text import Text
 
 from ..model import Content
@@ -52,7 +53,9 @@ class ClaimBlock:
 
     def rows(self, paint: Painter, width: int) -> Iterator[Row]:
         # Parts are assembled, never added: `a + b` would give all of b the style of a.
-        bar = Text.assemble((BAR, paint.style(f"bar-{self.verdict}" if self.verdict else "bar")))
+        # The edge takes the verdict badge's colour (not its boldness).
+        edge = paint.style(f"verdict-{self.verdict}" if self.verdict else "bar")
+        bar = Text.assemble((BAR, Style(color=edge.color)))
         inner = max(1, width - len(BAR))
         summary = Text.assemble((self.text, "bold"), "\n", (self.by, "italic"))
         if self.badge:

@@ -11,7 +11,7 @@ moves through links, then on to the next widget.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -24,45 +24,26 @@ from textual.strip import Strip
 
 from ..model.schema import VERDICTS
 from .bar_chart import BAR_STYLES
-from .blocks import Block, Row
+from .blocks import Block
 from .claim import ClaimBlock
 from .link import Link
+from .page_layout import EMPTY, Key, Laid, lay_out
 
 MAX_WIDTH = 100
 """Long lines are hard to read on wide terminals and projectors."""
 
-Key = tuple[int, int]
-"""An item: (block index, item within the block)."""
-
 STYLES = (
     *("h1", "h2", "h3", "meta", "url", "label", "link", "blurb", "hint", "context", "claim"),
     *("chart-note", "cursor", "cursor-block", "hover", "bar"),
-    *(f"bar-{verdict}" for verdict in VERDICTS),
     *(f"verdict-{verdict}" for verdict in VERDICTS),
     *(f"chart-{n}" for n in range(BAR_STYLES)),
 )
-
-BLANK = Row(Text())
-
-
-class Laid(NamedTuple):
-    """A page laid out at one width."""
-
-    rows: list[Row]
-    keys: list[Key | None]
-    """The item each row belongs to."""
-    spans: dict[Key, tuple[int, int]]
-    """Each item's first and last row, in page order."""
-    extents: dict[int, tuple[int, int]]
-    """Each block's first and last row."""
-    width: int
-
 
 class Document(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {f"document--{name}" for name in STYLES}
     STYLE_PREFIX = "document"
     """Subclasses style their lines through their own component classes."""
-    STYLES: tuple[str, ...] = STYLES
+    _palettes: ClassVar[dict[tuple[object, ...], dict[str, Style]]] = {}
     BINDINGS = [
         Binding("tab", "next_item", show=False),
         Binding("shift+tab", "previous_item", show=False),
@@ -81,7 +62,7 @@ class Document(ScrollView, can_focus=True):
         self._palette: dict[str, Style] = {}
         self._restyled = True
         self._base = Style()
-        self._pass = Laid([], [], {}, {}, 0)
+        self._pass = EMPTY
         self.cursor: Key | None = None
         self._hover: Key | None = None
 
@@ -156,32 +137,10 @@ class Document(ScrollView, can_focus=True):
         if self._laid is not None and self._laid.width == width:
             return self._laid
         if width <= 0:  # not laid out yet, or hidden: keep the lines for when the page comes back
-            return self._laid or Laid([], [], {}, {}, 0)
-        measure = min(max(width, 1), MAX_WIDTH)
-        rows: list[Row] = []
-        keys: list[Key | None] = []
-        spans: dict[Key, tuple[int, int]] = {}
-        extents: dict[int, tuple[int, int]] = {}
-        gap: int | None = None
-        for index, block in enumerate(self._blocks):
-            lines = list(block.rows(self, measure))
-            if not lines:
-                continue
-            if gap is not None:
-                blank = max(gap, block.top)
-                rows += [BLANK] * blank
-                keys += [None] * blank
-            extents[index] = (len(rows), len(rows) + len(lines) - 1)
-            for row in lines:
-                key = None if row.item is None else (index, row.item)
-                if key is not None:
-                    spans[key] = (spans.get(key, (len(rows), 0))[0], len(rows))
-                rows.append(row)
-                keys.append(key)
-            gap = block.bottom
-        self._laid = Laid(rows, keys, spans, extents, width)
+            return self._laid or EMPTY
+        self._laid = lay_out(self._blocks, self, width, MAX_WIDTH)
         self._strips.clear()
-        virtual_size = Size(width, len(rows))
+        virtual_size = Size(width, len(self._laid.rows))
         if virtual_size != self.virtual_size:  # as OptionList does: scrollbars follow the page
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
@@ -198,7 +157,7 @@ class Document(ScrollView, can_focus=True):
     def on_resize(self, _event: Resize) -> None:
         self._lay_out()
 
-    def lay_out(self) -> None:
+    def draw_ahead(self) -> None:
         """Wrap the page at the present width, and draw its first screenful, ahead of its first paint."""
         laid = self._lay_out()
         for index in range(min(len(laid.rows), self.scrollable_content_region.height)):
@@ -223,10 +182,15 @@ class Document(ScrollView, can_focus=True):
         self._restyled = True
 
     def _check_palette(self) -> None:
-        """Focus restyles the widget too; only a new theme changes the page's colours."""
+        """Focus restyles the widget too; only a new theme changes the page's colours.
+
+        Every page of a kind shares one palette per theme and background, filled
+        as styles are asked for: building a section's pages resolves nothing anew.
+        """
         self._restyled = False
-        palette = {name: self._resolve(name) for name in self.STYLES}
-        if palette != self._palette:
+        key = (type(self), self.app.theme, self.app.no_color, self.rich_style.bgcolor)
+        palette = self._palettes.setdefault(key, {})
+        if palette is not self._palette:
             self._palette = palette
             self._laid = None
             self._strips.clear()

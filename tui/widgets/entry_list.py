@@ -15,7 +15,8 @@ from textual.binding import Binding
 from textual.message import Message
 
 from .blocks import Painter, Row
-from .document import Document, Key
+from .document import Document
+from .page_layout import Key
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,7 +40,6 @@ LIST_STYLES = ("option", "highlight", "highlight-blurred", "hover")
 class EntryList(Document, inherit_bindings=False):
     COMPONENT_CLASSES = {f"entry-list--{name}" for name in LIST_STYLES}
     STYLE_PREFIX = "entry-list"
-    STYLES = LIST_STYLES
     BINDINGS = [
         Binding("up", "move(-1)", show=False),
         Binding("down", "move(1)", show=False),
