@@ -17,8 +17,9 @@ from ..widgets.document import Document
 class SectionView(Container):
     """Base for one view per section kind; subclasses supply `compose_body`.
 
-    Views live side by side in the main screen's switcher, so moving between
-    sections shows a view that is already built instead of building a screen.
+    Views lie on top of each other in the main screen, one shown at a time, so
+    moving between sections shows a view that is already built instead of
+    building a screen.
     """
 
     def __init__(self, content: Content, section: Section) -> None:
