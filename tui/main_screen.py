@@ -35,6 +35,7 @@ class MainScreen(Screen[None]):
         self.start = start
         self.current: SectionView | None = None
         self._built = False
+        self._collect_first = False
 
     def on_mount(self) -> None:
         self.show(*self.start)
@@ -117,6 +118,10 @@ class MainScreen(Screen[None]):
         self.content = content
         self.current = None
         self._built = False
+        # The old views are about to become garbage: let the collector see them,
+        # and clear them out before the new views are frozen in turn.
+        gc.unfreeze()
+        self._collect_first = True
         await self._views.remove_children()
         self._bar.sections = self._tabs()
         self.show(*place)
@@ -146,6 +151,9 @@ class MainScreen(Screen[None]):
         """
         views = self._views.children
         if self._built and not any(isinstance(v, SectionView) and v.stow_when_laid_out for v in views):
+            if self._collect_first:
+                self._collect_first = False
+                gc.collect()
             gc.freeze()
 
     def on_resize(self, event: Resize) -> None:
