@@ -101,8 +101,9 @@ class MainScreen(Screen[None]):
         self._bar.show(section_id, section.ref.title)
         if self.current is not None and self.current is not view:
             self.current.display = False
-        view.stow_when_laid_out = False
-        view.styles.offset = (0, 0)
+        if view.stow_when_laid_out:  # built ahead, still off-screen: show it before it is stowed
+            view.stow_when_laid_out = False
+            view.styles.offset = (0, 0)
         view.display = True
         self.current = view
         if view.is_mounted and keep and item is None:

@@ -53,6 +53,7 @@ class SectionView(Container):
         if self.stow_when_laid_out and event.size:
             self.stow_when_laid_out = False
             self.draw_ahead()
+            self.styles.offset = (0, 0)  # where it will show; display:none takes it out of the layout
             self.display = False
             self.post_message(self.Stowed())
 
