@@ -115,10 +115,9 @@ class ExplainerApp(App[None]):
 
     def goto_target(self, target: str) -> None:
         """Follow a reference: a section id or an entry id."""
-        if self.content.has_section(target):
-            self.goto(target)
-        elif target in self.content.entries:
-            self.goto(self.content.entries[target][0].id, target)
+        place = self.content.place_of(target)
+        if place is not None:
+            self.goto(*place)
 
     # -- lifecycle --------------------------------------------------------------
 

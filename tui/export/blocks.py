@@ -162,3 +162,5 @@ class Document:
     contents_label: str
     contents: list[ContentsItem]
     sections: list[SectionDoc] = field(default_factory=list)
+    checked: str = ""
+    """When the material was last checked, as a line for under the title."""

@@ -7,7 +7,8 @@ order and differ only in syntax.
 from __future__ import annotations
 
 from ..model import Content, Section, entry_name, schema
-from ..model.words import attribution, verdict_word
+from ..model.content import CORRECTIONS
+from ..model.words import attribution, checked, day, number, verdict_word
 from .blocks import (
     Answers,
     BarRow,
@@ -39,7 +40,9 @@ def build(content: Content, section_id: str | None = None) -> Document:
     contents = [] if section_id else [ContentsItem(walker.ref(s.id), s.ref.blurb) for s in chosen]
     index = content.index
     docs = [walker.section(s) for s in chosen]
-    return Document(index.title, index.subtitle, content.ui.sections_map, contents, docs)
+    if content.corrections is not None and content.corrections.entries:
+        docs.append(walker.corrections(content.corrections))
+    return Document(index.title, index.subtitle, content.ui.sections_map, contents, docs, checked(content))
 
 
 class _Walker:
@@ -79,6 +82,21 @@ class _Walker:
             blocks.append(Answers(self.ui.answers, quiz))
         return SectionDoc(section.id, f"{section.number}. {section.ref.title}", blocks)
 
+    def corrections(self, log: schema.CorrectionsLog) -> SectionDoc:
+        """The corrections log, after the sections: every handout ends with it."""
+        ui = self.ui
+        blocks: list[Block] = [Para(log.intro)] if log.intro else []
+        for correction in log.entries:
+            parts: list[Block] = [
+                Para(f"{ui.correction_wrong}: {correction.wrong}"),
+                Para(f"{ui.correction_now}: {correction.now}"),
+            ]
+            related = self.links(ui.related, list(correction.links))
+            if related is not None:
+                parts.append(related)
+            blocks.append(Entry(correction.id, "correction", day(ui, correction.date), parts))
+        return SectionDoc(CORRECTIONS, ui.corrections, blocks)
+
     def prose(self, title: str, paragraphs: list[str]) -> list[Block]:
         if not paragraphs:
             return []
@@ -113,7 +131,7 @@ class _Walker:
             BarRow(
                 label=bar.label,
                 fraction=max(0.0, min(1.0, bar.value / scale)),
-                value=f"{bar.value:.2f}{chart.unit}",
+                value=number(self.ui, bar.value) + chart.unit,
                 claimed=bar.claimed,
                 link=self.ref(bar.link) if bar.link else None,
             )
@@ -155,7 +173,7 @@ class _Walker:
                 blocks.append(Para(f"{ui.spanish}: {entry.spanish}"))
             blocks.append(Para(entry.definition))
         else:
-            meta = " · ".join(p for p in (entry.publisher, entry.date) if p)
+            meta = " · ".join(p for p in (entry.author, entry.publisher, entry.date) if p)
             if meta:
                 blocks.append(Para(meta, "meta"))
             if entry.url:

@@ -75,6 +75,8 @@ def document(doc: Document, lang: str = "en") -> str:
     ]
     if doc.subtitle:
         out.append(f'<p class="subtitle">{esc(doc.subtitle)}</p>')
+    if doc.checked:
+        out.append(f'<p class="checked">{esc(doc.checked)}</p>')
     out.append("</header>")
     if doc.contents:
         out += ["<nav>", f"<h2>{esc(doc.contents_label)}</h2>", "<ol>"]

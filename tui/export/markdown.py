@@ -65,6 +65,8 @@ def document(doc: Document) -> str:
     out = [f"# {text(doc.title, line_start=False)}"]
     if doc.subtitle:
         out.append(f"*{text(doc.subtitle, line_start=False)}*")
+    if doc.checked:
+        out.append(text(doc.checked))
     if doc.contents:
         out.append(f"## {text(doc.contents_label, line_start=False)}")
         items = []

@@ -31,6 +31,7 @@ p, li { orphans: 3; widows: 3; }
 a { color: var(--accent); }
 header { margin-bottom: 2rem; }
 .subtitle { font-size: 1.15em; color: var(--soft); font-style: italic; }
+.checked { color: var(--soft); font-size: .92em; }
 nav ol { padding-left: 1.6rem; }
 nav li { margin-bottom: .6rem; }
 nav li a { font-weight: bold; }
@@ -42,9 +43,11 @@ header + .section { break-before: auto; page-break-before: auto; margin-top: 0; 
   overflow-wrap: anywhere; }
 .entry { margin-top: 1.8rem; padding-top: .2rem; border-top: 1px solid var(--rule); }
 .entry > h3 { margin-top: .6rem; }
-.entry.term, .entry.source { margin-top: 1rem; break-inside: avoid; page-break-inside: avoid; }
-.entry.term > h3, .entry.source > h3 { margin: .4rem 0 .3rem; }
-.entry.term p, .entry.source p { margin-bottom: .35rem; }
+.entry.term, .entry.source, .entry.correction {
+  margin-top: 1rem; break-inside: avoid; page-break-inside: avoid;
+}
+.entry.term > h3, .entry.source > h3, .entry.correction > h3 { margin: .4rem 0 .3rem; }
+.entry.term p, .entry.source p, .entry.correction p { margin-bottom: .35rem; }
 .point { break-inside: avoid; page-break-inside: avoid; }
 .links { font-size: .88em; color: var(--soft); }
 .label { font-weight: bold; }

@@ -8,6 +8,7 @@ beside the validated file so that a cached file can be checked again.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -26,7 +27,8 @@ class ClaimFacts(msgspec.Struct, frozen=True, array_like=True):
     para_line: int
     verdict: str
     has_context: bool
-    sources: int
+    sources: list[str]
+    fact: str
 
 
 class Facts(msgspec.Struct, frozen=True):
@@ -59,6 +61,7 @@ def extract_facts(raw: Any, ids: list[tuple[str, int]]) -> Facts:
     lines: dict[str, int] = {}
     if not isinstance(raw, LineDict):
         return Facts(ids)
+    lines.update(raw.lines)
     for key, value in raw.items():
         if isinstance(value, LineList):
             lines.update((f"{key}.{i}", line) for i, line in enumerate(value.lines))
@@ -76,6 +79,7 @@ def extract_facts(raw: Any, ids: list[tuple[str, int]]) -> Facts:
         if isinstance(para, int) and not isinstance(para, bool) and "by" in node:
             verdict = node.get("verdict")
             sources = node.get("sources")
+            fact = node.get("fact")
             claims.append(
                 ClaimFacts(
                     line=node.line,
@@ -83,7 +87,8 @@ def extract_facts(raw: Any, ids: list[tuple[str, int]]) -> Facts:
                     para_line=node.lines["para"],
                     verdict=verdict if isinstance(verdict, str) else "",
                     has_context=bool(node.get("context")),
-                    sources=len(sources) if isinstance(sources, list) else 0,
+                    sources=[s for s in sources if isinstance(s, str)] if isinstance(sources, list) else [],
+                    fact=fact if isinstance(fact, str) else "",
                 )
             )
     return Facts(ids, refs, claims, lines)
@@ -114,9 +119,13 @@ def check_ids(index: schema.Index, facts: dict[str, Facts]) -> tuple[set[str], l
 
 
 def check_references(
-    index: schema.Index, index_facts: Facts, facts: dict[str, Facts], known: set[str], sources: set[str]
+    index: schema.Index,
+    index_facts: Facts,
+    facts: dict[str, Facts],
+    known: set[str],
+    sources: dict[str, schema.Source],
 ) -> list[Problem]:
-    """Every reference names a known id; claims cite real paragraphs."""
+    """Every reference names a known id; claims cite real paragraphs and dated sources."""
     problems: list[Problem] = []
     paragraphs = index.article.paragraphs
     if index.article.source not in sources:
@@ -141,8 +150,71 @@ def check_references(
                 if not claim.sources:
                     what = f"a claim judged {claim.verdict} needs at least one source"
                     in_file.append(Problem(file, claim.line, what))
+                # A reader weighing a verdict needs to know how old its evidence is.
+                for ref in claim.sources:
+                    if ref in sources and not sources[ref].date:
+                        what = f"source {quote(ref)} backs a claim judged {claim.verdict} but has no date"
+                        in_file.append(Problem(file, claim.line, what))
         problems += sorted(in_file, key=lambda p: p.line)
+    problems += check_facts(facts)
     return problems
+
+
+def check_facts(facts: dict[str, Facts]) -> list[Problem]:
+    """Claims marked as the same fact carry the same verdict, in every file."""
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, str, int]] = {}
+    for file, found in facts.items():
+        for claim in found.claims:
+            if not claim.fact:
+                continue
+            if claim.fact not in first:
+                first[claim.fact] = (claim.verdict, file, claim.line)
+                continue
+            verdict, where, line = first[claim.fact]
+            if claim.verdict != verdict:
+                was = _verdict_name(verdict)
+                what = (
+                    f"fact {quote(claim.fact)} is judged {_verdict_name(claim.verdict)} here"
+                    f" but {was} at {where}:{line}"
+                )
+                problems.append(Problem(file, claim.line, what))
+    return problems
+
+
+def _verdict_name(verdict: str) -> str:
+    return verdict or "without a verdict"
+
+
+# A decimal point between digits, as "88.42" or "0.5": not a thousands group ("1.200").
+_DECIMAL_POINT = re.compile(r"(?<![\d.,])\d+\.(?:\d{1,2}|\d{4,})(?![\d.,])")
+
+
+def check_numbers(raw: Any, file: str, mark: str) -> list[Problem]:
+    """Figures written with the decimal mark of the file's language (for now: a comma)."""
+    if mark != ",":
+        return []
+    problems: list[Problem] = []
+
+    def visit(value: Any, line: int) -> None:
+        if isinstance(value, str):
+            for match in _DECIMAL_POINT.finditer(value):
+                fixed = match.group().replace(".", ",")
+                what = f"{quote(match.group())} has a decimal point; this language writes {quote(fixed)}"
+                problems.append(Problem(file, line, what))
+        elif isinstance(value, LineDict):
+            for key, item in value.items():
+                if key not in _NOT_TEXT:
+                    visit(item, value.lines.get(key, value.line))
+        elif isinstance(value, LineList):
+            for item, item_line in zip(value, value.lines, strict=False):
+                visit(item, item_line)
+
+    visit(raw, 1)
+    return problems
+
+
+_NOT_TEXT = frozenset({"url", "date", "id", "file"})
 
 
 def _hint(ref: str, known: set[str]) -> str:

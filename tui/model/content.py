@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
 from . import cache, schema
-from .check import Facts, check_ids, check_references, extract_facts, extract_ids
+from .check import Facts, check_ids, check_numbers, check_references, extract_facts, extract_ids
 from .convert import convert
 from .lines import read_bytes
 from .problems import ContentError, Problem, quote
 
 INDEX_FILE = "index.yaml"
 UI_FILE = "ui.yaml"
+CORRECTIONS = "corrections"
+"""How links name the corrections log; it is listed in the sources section."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Content:
     sections: list[Section]
     entries: dict[str, tuple[Section, schema.Entry]] = field(default_factory=dict)
     lang: str = "en"
+    corrections: schema.CorrectionsLog | None = None
 
     def section(self, section_id: str) -> Section:
         return next(s for s in self.sections if s.id == section_id)
@@ -56,7 +60,20 @@ class Content:
         for section in self.sections:
             if section.id == ref:
                 return section.ref.title
+        if ref == CORRECTIONS and self.corrections is not None:
+            return self.ui.corrections
         return ref
+
+    def place_of(self, ref: str) -> tuple[str, str | None] | None:
+        """Where a reference leads: (section id, entry id or None), or None if nowhere."""
+        if self.has_section(ref):
+            return ref, None
+        if ref in self.entries:
+            return self.entries[ref][0].id, ref
+        if ref == CORRECTIONS and self.corrections is not None:
+            home = next((s for s in self.sections if isinstance(s.body, schema.SourcesSection)), None)
+            return (home.id, CORRECTIONS) if home is not None else None
+        return None
 
 
 def entry_name(entry: schema.Entry) -> str:
@@ -137,15 +154,20 @@ def _load_file(
     return value, facts, problems
 
 
-def _translated(root: Path, lang: str, file: str, base: T, use_cache: bool, problems: list[Problem]) -> T:
-    """`base` with the text of root/lang/file laid over it (see translate.py)."""
+def _translated(
+    root: Path, lang: str, file: str, base: T, use_cache: bool, problems: list[Problem], mark: str = "."
+) -> T:
+    """`base` with the text of root/lang/file laid over it (see translate.py).
+
+    `mark` is the language's decimal mark: figures in its text must use it.
+    """
     shown = f"{lang}/{file}"
     base_bytes, _ = read_bytes(root / file, file)
     data, found = read_bytes(root / lang / file, shown)
     if data is None or base_bytes is None:
         problems += [Problem(shown, 0, "translation file not found")] if data is None else found
         return base
-    name = cache.key(f"{type(base).__name__}@{lang}", base_bytes + b"\0" + data) if use_cache else ""
+    name = cache.key(f"{type(base).__name__}@{lang}{mark}", base_bytes + b"\0" + data) if use_cache else ""
     hit = cache.get(name, type(base)) if use_cache else None
     if hit is not None:
         return hit[0]
@@ -157,6 +179,7 @@ def _translated(root: Path, lang: str, file: str, base: T, use_cache: bool, prob
     if raw is None:
         return base
     merged, found = translate(base, raw, shown)
+    found += check_numbers(raw, shown, mark)
     problems += found
     if use_cache and not found:
         cache.put(name, merged, Facts())
@@ -180,18 +203,22 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
         raise ContentError([Problem("", 0, "no such content folder")])
 
     index, index_facts, problems = _load_file(root / INDEX_FILE, INDEX_FILE, schema.Index, use_cache)
-    if index is not None and lang != "en":
-        index = _translated(root, lang, INDEX_FILE, index, use_cache, problems)
-    # Every section the index lists was read; otherwise the ids it holds are unknown.
-    complete = not problems
     words = UI_FILE if lang == "en" else f"{lang}/{UI_FILE}"
     ui_path = root / words
     if not ui_path.exists():
         ui_path = default_root() / words
     ui, _, found = _load_file(ui_path, words, schema.UI, use_cache)
     problems += found
+    mark = ui.decimal_mark if ui is not None else "."
+    if index is not None and lang != "en":
+        index = _translated(root, lang, INDEX_FILE, index, use_cache, problems, mark)
+    # Every section the index lists was read; otherwise the ids it holds are unknown.
+    complete = not problems
     if index is None or ui is None:
         raise ContentError(problems)
+    problems += _check_dates(index, index_facts)
+    if len(ui.months) != 12:
+        problems.append(Problem(words, 0, f"months: {len(ui.months)} names, a year has 12"))
 
     sections: list[Section] = []
     facts: dict[str, Facts] = {}
@@ -211,19 +238,15 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
             problems.append(Problem(INDEX_FILE, line, f"unknown section kind {quote(ref.kind)} ({hint})"))
             complete = False
             continue
-        if Path(ref.file).is_absolute() or ".." in Path(ref.file).parts:
-            what = f"section file {quote(ref.file)} must be inside the folder"
-            problems.append(Problem(INDEX_FILE, line, what))
-            complete = False
-            continue
-        if not (root / ref.file).is_file():
-            problems.append(Problem(INDEX_FILE, line, f"section file {quote(ref.file)} not found"))
+        missing = _outside_or_missing(root, ref.file, "section file")
+        if missing:
+            problems.append(Problem(INDEX_FILE, line, missing))
             complete = False
             continue
         body, found_facts, found = _load_file(root / ref.file, ref.file, kind, use_cache)
         problems += found
         if body is not None and lang != "en":
-            body = _translated(root, lang, ref.file, body, use_cache, problems)
+            body = _translated(root, lang, ref.file, body, use_cache, problems, mark)
         facts[ref.file] = found_facts
         if body is not None and not found and _is_empty(body):  # not when broken entries were dropped
             problems.append(Problem(INDEX_FILE, line, f"section {quote(ref.id)} is empty ({ref.file})"))
@@ -234,17 +257,82 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
         else:
             complete = False
 
+    corrections = None
+    if index.corrections:
+        corrections, complete_log = _load_corrections(
+            root, index, index_facts, lang, use_cache, mark, facts, problems
+        )
+        complete = complete and complete_log
+        if not any(isinstance(s.body, schema.SourcesSection) for s in sections) and complete:
+            line = index_facts.lines.get("corrections", 0)
+            what = "corrections: the log is listed in a sources section, and there is none"
+            problems.append(Problem(INDEX_FILE, line, what))
+
     entries: dict[str, tuple[Section, schema.Entry]] = {}
     for section in sections:
         for entry in section.entries:
             entries.setdefault(entry.id, (section, entry))
     known, found = check_ids(index, facts)
     problems += found
-    sources = {e.id for s in sections for e in s.entries if isinstance(e, schema.Source)}
+    sources = {e.id: e for s in sections for e in s.entries if isinstance(e, schema.Source)}
     # With a section file unread, every reference into it would be reported as
     # unknown and bury the real problem: those checks wait until it is fixed.
     if complete:
         problems += check_references(index, index_facts, facts, known, sources)
     if problems:
         raise ContentError(problems)
-    return Content(root, index, ui, sections, entries, lang)
+    return Content(root, index, ui, sections, entries, lang, corrections)
+
+
+def _outside_or_missing(root: Path, file: str, what: str) -> str:
+    """Why `file`, named in the index, cannot be read; "" when it can."""
+    if Path(file).is_absolute() or ".." in Path(file).parts:
+        return f"{what} {quote(file)} must be inside the folder"
+    if not (root / file).is_file():
+        return f"{what} {quote(file)} not found"
+    return ""
+
+
+def _load_corrections(
+    root: Path,
+    index: schema.Index,
+    index_facts: Facts,
+    lang: str,
+    use_cache: bool,
+    mark: str,
+    facts: dict[str, Facts],
+    problems: list[Problem],
+) -> tuple[schema.CorrectionsLog | None, bool]:
+    """The corrections log the index names, and whether it was read whole."""
+    line = index_facts.lines.get("corrections", 0)
+    missing = _outside_or_missing(root, index.corrections, "corrections file")
+    if missing:
+        problems.append(Problem(INDEX_FILE, line, missing))
+        return None, False
+    file = index.corrections
+    log, found_facts, found = _load_file(root / file, file, schema.CorrectionsLog, use_cache)
+    problems += found
+    facts[file] = found_facts
+    if log is None:
+        return None, False
+    for i, correction in enumerate(log.entries):
+        if not _is_day(correction.date):
+            where = found_facts.lines.get(f"entries.{i}", 0)
+            problems.append(Problem(file, where, f"date {quote(correction.date)} is not a day (YYYY-MM-DD)"))
+    if lang != "en":
+        log = _translated(root, lang, file, log, use_cache, problems, mark)
+    return log, not found
+
+
+def _check_dates(index: schema.Index, index_facts: Facts) -> list[Problem]:
+    if index.checked and not _is_day(index.checked):
+        line = index_facts.lines.get("checked", 0)
+        return [Problem(INDEX_FILE, line, f"checked: {quote(index.checked)} is not a day (YYYY-MM-DD)")]
+    return []
+
+
+def _is_day(text: str) -> bool:
+    try:
+        return len(text) == 10 and date.fromisoformat(text).isoformat() == text
+    except ValueError:
+        return False

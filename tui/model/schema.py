@@ -29,6 +29,9 @@ class Claim(Model, frozen=True, kw_only=True):
     verdict: Verdict | None = None
     context: str = ""
     sources: list[str] = []
+    fact: str = ""
+    """A name for the fact the claim is about: claims naming the same fact
+    must carry the same verdict, wherever they are (`check` reports any that differ)."""
 
 
 class Figure(Model, frozen=True, kw_only=True):
@@ -81,6 +84,7 @@ class Source(Model, frozen=True, kw_only=True):
     id: str
     title: str
     publisher: str = ""
+    author: str = ""
     date: str = ""
     url: str = ""
     note: str = ""
@@ -158,6 +162,27 @@ class QuizSection(Section, frozen=True, kw_only=True):
 
 Entry = Profile | Event | Term | Source
 
+
+class Correction(Model, frozen=True, kw_only=True):
+    """One line of the corrections log: what the explainer said, and what it says now."""
+
+    id: str
+    date: str
+    """When the correction was made, YYYY-MM-DD."""
+    wrong: str
+    """What was wrong."""
+    now: str
+    """What the explainer says now."""
+    links: list[str] = []
+
+
+class CorrectionsLog(Model, frozen=True, kw_only=True):
+    """The corrections log: shown in the sources section and at the end of each handout."""
+
+    intro: str = ""
+    entries: list[Correction] = []
+
+
 KINDS: dict[str, type[Section]] = {
     "overview": OverviewSection,
     "chart": ChartSection,
@@ -189,6 +214,10 @@ class Article(Model, frozen=True, kw_only=True):
 class Index(Model, frozen=True, kw_only=True):
     title: str
     subtitle: str = ""
+    checked: str = ""
+    """The day the material was last checked against the record, YYYY-MM-DD."""
+    corrections: str = ""
+    """The corrections log's file, inside the folder (see CorrectionsLog)."""
     article: Article
     sections: list[SectionRef]
 
@@ -271,6 +300,17 @@ class UI(Model, frozen=True, kw_only=True):
     about: str
     """Label of the first item in an entry list: the section's introduction."""
     standfirst: str
+    checked: str
+    """The day the material was last checked; {date} is filled in."""
+    date: str
+    """How a day is written; {day}, {month} (a name from `months`) and {year} are filled in."""
+    months: list[str]
+    decimal_mark: str
+    """Between the whole and the fraction of a number: "." in English, "," in Spanish."""
+    corrections: str
+    """Title of the corrections log."""
+    correction_wrong: str
+    correction_now: str
     verdicts: dict[str, str]
     themes: dict[str, str]
     quiz: QuizWords

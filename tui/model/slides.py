@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from . import schema
 from .content import Content, Section
-from .words import attribution
+from .words import attribution, number
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,8 @@ def _section_slide(content: Content, section: Section) -> Slide:
         for chart in body.charts[:2]:
             for bar in chart.bars:
                 note = f" ({claimed}: {bar.claimed})" if bar.claimed else ""
-                points.append(f"{chart.title} · {bar.label}: {bar.value:.2f}{chart.unit}{note}")
+                value = number(content.ui, bar.value) + chart.unit
+                points.append(f"{chart.title} · {bar.label}: {value}{note}")
     points += [_claim(content, c) for c in body.claims[:3]]
     return Slide(section.ref.title, section.ref.blurb, tuple(points), section.id, None)
 

@@ -37,6 +37,10 @@ DATA_FIELDS = frozenset(
         "answer",
         "file",
         "article",
+        "fact",
+        "author",
+        "checked",
+        "corrections",
     }
 )
 """Fields defined once, in the English files: never translated."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from .content import Content
-from .schema import Claim
+from .schema import UI, Claim
 
 
 def attribution(content: Content, claim: Claim) -> str:
@@ -17,3 +19,20 @@ def attribution(content: Content, claim: Claim) -> str:
 
 def verdict_word(content: Content, verdict: str) -> str:
     return content.ui.verdicts.get(verdict, verdict)
+
+
+def day(ui: UI, iso: str) -> str:
+    """A YYYY-MM-DD day as the language writes it: "2 December 2026", "2 de diciembre de 2026"."""
+    when = date.fromisoformat(iso)
+    return ui.date.format(day=when.day, month=ui.months[when.month - 1], year=when.year)
+
+
+def number(ui: UI, value: float, places: int = 2) -> str:
+    """A figure with the language's decimal mark: 88.42 in English, 88,42 in Spanish."""
+    return f"{value:.{places}f}".replace(".", ui.decimal_mark)
+
+
+def checked(content: Content) -> str:
+    """ "Checked against the record as of 2 December 2026", or "" when the index gives no day."""
+    when = content.index.checked
+    return content.ui.checked.format(date=day(content.ui, when)) if when else ""

@@ -26,7 +26,7 @@ class ChartView(SectionView):
             yield Para(text=body.intro)
         for chart in body.charts:
             yield Heading(text=chart.title, level=2)
-            yield ChartBlock(chart=chart, claimed_label=ui.claimed)
+            yield ChartBlock(chart=chart, claimed_label=ui.claimed, decimal_mark=ui.decimal_mark)
             if chart.note:
                 yield Para(text=chart.note, kind="chart-note")
         yield from parts.points(self.content, body.points)

@@ -6,7 +6,7 @@ labelled in the list and laid out on its page; subclasses supply those two.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from rich.text import Text
 from textual.widget import Widget
@@ -33,9 +33,15 @@ class EntriesView(SectionView):
     def detail(self, entry: Entry) -> Iterable[Block]:
         raise NotImplementedError
 
+    def extra_pages(self) -> dict[str, tuple[str, Callable[[], Iterable[Block]]]]:
+        """Pages listed after the entries: item id -> (label, blocks)."""
+        return {}
+
     def compose_body(self) -> Iterator[Widget]:
         options: list[tuple[str | Text, str]] = [(self.content.ui.about, ABOUT)]
         options += [(self.label(entry), entry.id) for entry in self.section.entries]
+        self._extra = self.extra_pages()
+        options += [(label, item) for item, (label, _) in self._extra.items()]
         # Held, not queried: views are built in the background and may be torn
         # down (at exit, or on a language switch) before they finish mounting.
         self._list = EntryList(options, id="entries")
@@ -70,7 +76,12 @@ class EntriesView(SectionView):
         if item == self._shown:
             return
         self._shown = item
-        self._page.show(self._about() if item == ABOUT else self.detail(self.content.entries[item][1]))
+        if item == ABOUT:
+            self._page.show(self._about())
+        elif item in self._extra:
+            self._page.show(self._extra[item][1]())
+        else:
+            self._page.show(self.detail(self.content.entries[item][1]))
 
     def _about(self) -> Iterator[Block]:
         body = self.section.body

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 
 from textual.widget import Widget
 
+from ..model.content import CORRECTIONS
 from ..model.schema import OverviewSection
+from ..model.words import checked
 from ..widgets.blocks import Block, Heading, MapLink, Para
 from ..widgets.document import Document
 from . import parts
@@ -25,6 +27,11 @@ class OverviewView(SectionView):
         yield Heading(text=content.index.title, level=1, top=0)
         if content.index.subtitle:
             yield Para(text=content.index.subtitle, kind="meta")
+        when = checked(content)
+        if when:
+            yield Para(text=when, kind="meta")
+            if content.corrections is not None and content.corrections.entries:
+                yield from parts.links(content, ui.corrections, [CORRECTIONS])
         if body.intro:
             yield Para(text=body.intro)
         yield Heading(text=ui.sections_map, level=2)

@@ -29,6 +29,7 @@ from textual_serve.server import Server
 
 from ..cli import THEMES
 from ..model import ContentError, default_root, languages, load
+from ..model.words import checked
 from .environment import app_environment
 
 log = logging.getLogger("bolivia_explainer.web")
@@ -70,6 +71,13 @@ _HEAD = """<title>{{ application.name }}</title>
       };
     </script>"""
 _FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>")
+# Under the title on the page shown while a session starts and after it ends.
+_NAME = "<div>{{ application.name or 'Textual Application' }}</div>"
+_NAME_AND_CHECKED = (
+    "<div>{{ application.name }}"
+    '{% if application.checked %}<p class="checked" style="font-size:13px;opacity:.8">'
+    "{{ application.checked }}</p>{% endif %}</div>"
+)
 _MESSAGE_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>{title}</title></head>
 <body style="background:#0c181f;color:#fff;font:18px monospace;padding:3em">
@@ -145,10 +153,17 @@ class GuardedAppService(AppService):
 
 class WebServer(Server):
     def __init__(
-        self, argv: list[str], max_sessions: int, title: str, languages: tuple[str, ...] = ("en",)
+        self,
+        argv: list[str],
+        max_sessions: int,
+        title: str,
+        languages: tuple[str, ...] = ("en",),
+        checked: dict[str, str] | None = None,
     ) -> None:
         super().__init__(shlex.join(argv), title=title)
         self.languages = languages
+        self.checked = checked or {}
+        """Per language: "Checked against the record as of ...", for the page."""
         self.max_sessions = max_sessions
         self.sessions: dict[web.WebSocketResponse, GuardedAppService] = {}
         self.closing = False
@@ -162,7 +177,8 @@ class WebServer(Server):
         app = web.Application()
         page = (self.templates_path / "app_index.html").read_text(encoding="utf-8")
         page, found = _FONT_LINK.subn(_HEAD, page)
-        if found != 1:
+        page, named = re.subn(re.escape(_NAME), _NAME_AND_CHECKED, page)
+        if found != 1 or named != 1:
             raise RuntimeError("textual-serve's page has changed: check serve-web against it")
         aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({"app_index.html": page}), autoescape=True)
         app.add_routes(
@@ -184,7 +200,10 @@ class WebServer(Server):
             "font_size": max(8, min(_cells(request.query.get("fontsize"), 16), 48)),
             "app_websocket_url": "",  # set by the page from its own address
             "config": {"static": {"url": "static/"}},
-            "application": {"name": self.title},
+            "application": {
+                "name": self.title,
+                "checked": self.checked.get(self.language_for(request.headers.get("Accept-Language", ""))),
+            },
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
@@ -221,11 +240,16 @@ class WebServer(Server):
             log.info("session closed (%d left)", len(self.sessions))
         return websocket
 
-    def command_for(self, accept_language: str) -> str:
-        """The app's command, in the browser's first language when the content has it."""
+    def language_for(self, accept_language: str) -> str:
+        """The browser's first language when the content has it, else English."""
         first = accept_language.split(",")[0].split(";")[0].strip().lower()
         wanted = first.split("-")[0]
-        if wanted != "en" and wanted in self.languages:
+        return wanted if wanted in self.languages else "en"
+
+    def command_for(self, accept_language: str) -> str:
+        """The app's command, in the browser's first language when the content has it."""
+        wanted = self.language_for(accept_language)
+        if wanted != "en":
             return f"{self.command} --lang {shlex.quote(wanted)}"
         return self.command
 
@@ -270,11 +294,23 @@ def main(argv: list[str]) -> int:
     if args.max_sessions < 1 or not 0 <= args.port <= 65535:
         return _fail("--max-sessions must be at least 1, --port from 0 to 65535")
     langs = tuple(languages(content or default_root()))
-    server = WebServer(app_command(content, args.theme), args.max_sessions, title, langs)
+    checked = _checked_lines(content or default_root(), langs)
+    server = WebServer(app_command(content, args.theme), args.max_sessions, title, langs, checked)
     try:
         return asyncio.run(_serve(server, args.host, args.port))
     except OSError as error:
         return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
+
+
+def _checked_lines(root: Path, langs: tuple[str, ...]) -> dict[str, str]:
+    """The "checked as of" line in each language the content has."""
+    lines = {}
+    for lang in langs:
+        try:
+            lines[lang] = checked(load(root, lang=lang))
+        except ContentError:
+            continue  # a broken translation: its sessions say so themselves
+    return lines
 
 
 async def _serve(server: WebServer, host: str, port: int) -> int:

@@ -23,6 +23,7 @@ class ChartBlock:
 
     chart: Chart
     claimed_label: str
+    decimal_mark: str = "."
     top: int = 0
     bottom: int = 1
 
@@ -30,7 +31,8 @@ class ChartBlock:
         chart = self.chart
         width = max(width, 20)
         label_width = max((len(b.label) for b in chart.bars), default=0)
-        values = [f"{b.value:.2f}{chart.unit}" for b in chart.bars]
+        mark = self.decimal_mark
+        values = [f"{b.value:.2f}".replace(".", mark) + chart.unit for b in chart.bars]
         value_width = max((len(v) for v in values), default=0)
         notes = [f"{self.claimed_label}: {b.claimed}" if b.claimed else "" for b in chart.bars]
         note_width = max((len(n) for n in notes), default=0)

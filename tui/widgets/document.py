@@ -39,6 +39,7 @@ STYLES = (
     *(f"chart-{n}" for n in range(BAR_STYLES)),
 )
 
+
 class Document(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {f"document--{name}" for name in STYLES}
     STYLE_PREFIX = "document"

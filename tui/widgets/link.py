@@ -12,7 +12,6 @@ from textual.widgets import Static
 class Link(Static, can_focus=True):
     """Shows a name; enter or a click asks the app to go to `target`."""
 
-
     class Chosen(Message):
         def __init__(self, target: str) -> None:
             super().__init__()
