@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from contentkit import PEOPLE, make_content
+from contentkit import PEOPLE, SOURCES, make_content
 
 from tui.model import ContentError, load
 
@@ -42,7 +42,8 @@ def test_a_consistent_claim_needs_neither(tmp_path: Path) -> None:
 
 def test_a_judged_claim_with_both_passes(tmp_path: Path) -> None:
     extra = '        verdict: imprecise\n        context: "Close."\n        sources: [article]\n'
-    root = make_content(tmp_path, people_yaml=people_with_claim(extra))
+    dated = SOURCES + '    date: "2020-12"\n'
+    root = make_content(tmp_path, people_yaml=people_with_claim(extra), sources_yaml=dated)
     load(root, use_cache=False)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Mapping
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .model import Content, ContentError, default_root, languages, load
+from .model.content import foreign_languages
 
 THEMES = ("dark", "light", "high-contrast")
 EXIT_CONTENT = 2
@@ -79,13 +81,19 @@ def check(argv: list[str]) -> int:
     if content is None:
         return EXIT_CONTENT
     failed = False
+    for lang in foreign_languages(root):
+        print(f"{root / lang}: a link to a folder outside the content folder; not used", file=sys.stderr)
+        failed = True
     for lang in languages(root)[1:]:
         failed |= _load_or_report(root, use_cache=False, lang=lang) is None
     if failed:
         return EXIT_CONTENT
     count = sum(len(s.entries) for s in content.sections)
     langs = ", ".join(languages(root))
-    print(f"{root}: {len(content.sections)} sections, {count} entries, languages {langs}, no problems")
+    try:
+        print(f"{root}: {len(content.sections)} sections, {count} entries, languages {langs}, no problems")
+    except BrokenPipeError:
+        _silence()
     return 0
 
 
@@ -141,3 +149,16 @@ def main(argv: list[str] | None = None) -> int:
         return run(argv)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped early (check | head -1): leave quietly, without a traceback.
+        _silence()
+        return EXIT_CONTENT if argv[:1] == ["check"] else 1
+
+
+def _silence() -> None:
+    """Point stdout and stderr at /dev/null, so the exit's own flush cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(devnull, stream.fileno())
+    os.close(devnull)

@@ -11,6 +11,7 @@ import html
 import re
 
 from ..model import Content
+from ..model.text import printable
 from .blocks import (
     Answers,
     Block,
@@ -39,7 +40,7 @@ _POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; ba
 
 
 def esc(value: str) -> str:
-    return html.escape(value, quote=True)
+    return html.escape(printable(value), quote=True)
 
 
 def link(ref: Ref) -> str:

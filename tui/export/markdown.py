@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Content
+from ..model.text import printable
 from .blocks import (
     Answers,
     BarRow,
@@ -39,7 +40,7 @@ _AUTOLINK = re.compile(r"https?://[^\s<>]+")
 
 def text(value: str, *, line_start: bool = True) -> str:
     """Content text as literal Markdown, on one line."""
-    value = _INLINE.sub(r"\\\1", " ".join(value.split()))
+    value = _INLINE.sub(r"\\\1", " ".join(printable(value).split()))
     if line_start:
         match = _BLOCK_START.match(value)
         if match:
@@ -138,7 +139,7 @@ def _answers(answers: Answers) -> str:
 
 
 def _para(para: Para) -> str:
-    if para.style == "url" and _AUTOLINK.fullmatch(para.text):
+    if para.style == "url" and _AUTOLINK.fullmatch(para.text) and printable(para.text) == para.text:
         return f"<{para.text}>"
     if para.style == "meta":
         return f"*{text(para.text, line_start=False)}*"

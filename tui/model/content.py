@@ -11,7 +11,7 @@ from typing import TypeVar
 from . import cache, schema
 from .check import Facts, check_ids, check_numbers, check_references, extract_facts, extract_ids
 from .convert import convert
-from .lines import read_bytes
+from .lines import Budget, read_bytes
 from .problems import ContentError, Problem, quote
 
 INDEX_FILE = "index.yaml"
@@ -129,67 +129,138 @@ def _is_empty(body: schema.Section) -> bool:
     return not getattr(body, "entries", None)
 
 
-def _load_file(
-    path: Path, shown: str, cls: type[T], use_cache: bool
-) -> tuple[T | None, Facts, list[Problem]]:
-    """One file, validated as `cls`: from the cache when its bytes were seen before."""
-    data, problems = read_bytes(path, shown)
-    if data is None:
-        return None, Facts(), problems
-    name = cache.key(cls.__name__, data) if use_cache else ""
-    hit = cache.get(name, cls) if use_cache else None
-    if hit is not None:
-        return hit[0], hit[1], []
-    from .yamlfile import parse_yaml  # PyYAML loads only when a file must be parsed.
+class _Reader:
+    """Reads and validates the files of one folder in one language, gathering problems."""
 
-    raw, problems = parse_yaml(data, shown)
-    if raw is None:
-        return None, Facts(), problems
-    ids = extract_ids(raw)
-    value, found = convert(raw, cls, shown)
-    problems += found
-    facts = extract_facts(raw, ids)
-    if use_cache and value is not None and not problems:
-        cache.put(name, value, facts)
-    return value, facts, problems
+    def __init__(self, root: Path, lang: str, use_cache: bool) -> None:
+        self.root = root
+        self.lang = lang
+        self.use_cache = use_cache
+        self.budget = Budget()
+        self.problems: list[Problem] = []
+        self.mark = "."
+        """The language's decimal mark, once its ui.yaml is read."""
 
+    def file(
+        self, file: str, cls: type[T], root: Path | None = None, shown: str | None = None
+    ) -> tuple[T | None, Facts, bytes]:
+        """One file, validated as `cls`: from the cache when its bytes were seen before."""
+        shown = shown or file
+        data, problems = read_bytes(root or self.root, file, shown, self.budget)
+        self.problems += problems
+        if data is None:
+            return None, Facts(), b""
+        name = cache.key(cls.__name__, data) if self.use_cache else ""
+        hit = cache.get(name, cls) if self.use_cache else None
+        if hit is not None:
+            return hit[0], hit[1], data
+        from .yamlfile import parse_yaml  # PyYAML loads only when a file must be parsed.
 
-def _translated(
-    root: Path, lang: str, file: str, base: T, use_cache: bool, problems: list[Problem], mark: str = "."
-) -> T:
-    """`base` with the text of root/lang/file laid over it (see translate.py).
+        raw, problems = parse_yaml(data, shown)
+        self.problems += problems
+        if raw is None:
+            return None, Facts(), data
+        ids = extract_ids(raw)
+        value, found = convert(raw, cls, shown)
+        self.problems += found
+        facts = extract_facts(raw, ids)
+        if self.use_cache and value is not None and not problems and not found:
+            cache.put(name, value, facts)
+        return value, facts, data
 
-    `mark` is the language's decimal mark: figures in its text must use it.
-    """
-    shown = f"{lang}/{file}"
-    base_bytes, _ = read_bytes(root / file, file)
-    data, found = read_bytes(root / lang / file, shown)
-    if data is None or base_bytes is None:
-        problems += [Problem(shown, 0, "translation file not found")] if data is None else found
-        return base
-    name = cache.key(f"{type(base).__name__}@{lang}{mark}", base_bytes + b"\0" + data) if use_cache else ""
-    hit = cache.get(name, type(base)) if use_cache else None
-    if hit is not None:
-        return hit[0]
-    from .translate import translate
-    from .yamlfile import parse_yaml
+    def translated(self, file: str, base: T, base_bytes: bytes) -> T:
+        """`base` with the text of root/lang/file laid over it (see translate.py)."""
+        if self.lang == "en":
+            return base
+        shown = f"{self.lang}/{file}"
+        data, found = read_bytes(self.root, shown, shown, self.budget)
+        if data is None:
+            missing = found and found[0].message == "file not found"
+            self.problems += [Problem(shown, 0, "translation file not found")] if missing else found
+            return base
+        kind = f"{type(base).__name__}@{self.lang}{self.mark}"
+        name = cache.key(kind, base_bytes + b"\0" + data) if self.use_cache else ""
+        hit = cache.get(name, type(base)) if self.use_cache else None
+        if hit is not None:
+            return hit[0]
+        from .translate import translate
+        from .yamlfile import parse_yaml
 
-    raw, found = parse_yaml(data, shown)
-    problems += found
-    if raw is None:
-        return base
-    merged, found = translate(base, raw, shown)
-    found += check_numbers(raw, shown, mark)
-    problems += found
-    if use_cache and not found:
-        cache.put(name, merged, Facts())
-    return merged
+        raw, found = parse_yaml(data, shown)
+        self.problems += found
+        if raw is None:
+            return base
+        merged, found = translate(base, raw, shown)
+        found += check_numbers(raw, shown, self.mark)
+        self.problems += found
+        if self.use_cache and not found:
+            cache.put(name, merged, Facts())
+        return merged
+
+    def ui(self) -> schema.UI | None:
+        """The interface words: the folder's own, or the built-in ones."""
+        words = UI_FILE if self.lang == "en" else f"{self.lang}/{UI_FILE}"
+        own = (self.root / words).exists() or (self.root / words).is_symlink()
+        ui, _, _ = self.file(words, schema.UI, None if own else default_root())
+        if ui is not None:
+            self.mark = ui.decimal_mark
+            if len(ui.months) != 12:
+                self.problems.append(Problem(words, 0, f"months: {len(ui.months)} names, a year has 12"))
+        return ui
+
+    def section(
+        self, ref: schema.SectionRef, kind: type[schema.Section], line: int
+    ) -> tuple[Section | None, Facts]:
+        missing = _outside_or_missing(self.root, ref.file, "section file")
+        if missing:
+            self.problems.append(Problem(INDEX_FILE, line, missing))
+            return None, Facts()
+        before = len(self.problems)
+        body, facts, data = self.file(ref.file, kind)
+        if body is None:
+            return None, facts
+        body = self.translated(ref.file, body, data)
+        if len(self.problems) == before and _is_empty(body):  # not when broken entries were dropped
+            self.problems.append(Problem(INDEX_FILE, line, f"section {quote(ref.id)} is empty ({ref.file})"))
+        self.problems += _check_section(ref, body, facts)
+        return Section(ref, body, 0), facts
+
+    def corrections(
+        self, index: schema.Index, index_facts: Facts
+    ) -> tuple[schema.CorrectionsLog | None, Facts]:
+        """The corrections log the index names."""
+        line = index_facts.lines.get("corrections", 0)
+        missing = _outside_or_missing(self.root, index.corrections, "corrections file")
+        if missing:
+            self.problems.append(Problem(INDEX_FILE, line, missing))
+            return None, Facts()
+        file = index.corrections
+        log, facts, data = self.file(file, schema.CorrectionsLog)
+        if log is None:
+            return None, facts
+        for i, correction in enumerate(log.entries):
+            if not _is_day(correction.date):
+                where = facts.lines.get(f"entries.{i}", 0)
+                what = f"date {quote(correction.date)} is not a day (YYYY-MM-DD)"
+                self.problems.append(Problem(file, where, what))
+        return self.translated(file, log, data), facts
 
 
 def languages(root: Path) -> list[str]:
-    """ "en" (the English files themselves) and every folder translating them."""
-    found = sorted(p.name for p in root.iterdir() if p.is_dir() and (p / INDEX_FILE).is_file())
-    return ["en", *found]
+    """ "en" (the English files themselves) and every folder inside `root` translating them."""
+    return [
+        "en",
+        *sorted(p.name for p in _language_folders(root) if p.resolve().is_relative_to(root.resolve())),
+    ]
+
+
+def foreign_languages(root: Path) -> list[str]:
+    """Translation folders that are links to somewhere outside `root`: never read."""
+    return sorted(p.name for p in _language_folders(root) if not p.resolve().is_relative_to(root.resolve()))
+
+
+def _language_folders(root: Path) -> list[Path]:
+    return [p for p in root.iterdir() if p.is_dir() and (p / INDEX_FILE).is_file()]
 
 
 def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
@@ -201,24 +272,15 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
     if not root.is_dir():
         # File "" is the folder itself: the CLI prints it as the folder's path.
         raise ContentError([Problem("", 0, "no such content folder")])
-
-    index, index_facts, problems = _load_file(root / INDEX_FILE, INDEX_FILE, schema.Index, use_cache)
-    words = UI_FILE if lang == "en" else f"{lang}/{UI_FILE}"
-    ui_path = root / words
-    if not ui_path.exists():
-        ui_path = default_root() / words
-    ui, _, found = _load_file(ui_path, words, schema.UI, use_cache)
-    problems += found
-    mark = ui.decimal_mark if ui is not None else "."
-    if index is not None and lang != "en":
-        index = _translated(root, lang, INDEX_FILE, index, use_cache, problems, mark)
-    # Every section the index lists was read; otherwise the ids it holds are unknown.
-    complete = not problems
+    reader = _Reader(root, lang, use_cache)
+    index, index_facts, index_bytes = reader.file(INDEX_FILE, schema.Index)
+    ui = reader.ui()
     if index is None or ui is None:
-        raise ContentError(problems)
-    problems += _check_dates(index, index_facts)
-    if len(ui.months) != 12:
-        problems.append(Problem(words, 0, f"months: {len(ui.months)} names, a year has 12"))
+        raise ContentError(reader.problems)
+    index = reader.translated(INDEX_FILE, index, index_bytes)
+    # Every section the index lists was read; otherwise the ids it holds are unknown.
+    complete = not reader.problems
+    reader.problems += _check_dates(index, index_facts)
 
     sections: list[Section] = []
     facts: dict[str, Facts] = {}
@@ -227,7 +289,7 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
         line = index_facts.lines.get(f"sections.{number - 1}", 0)
         if ref.id in seen:
             what = f"duplicate section id {quote(ref.id)} (first on line {seen[ref.id]})"
-            problems.append(Problem(INDEX_FILE, line, what))
+            reader.problems.append(Problem(INDEX_FILE, line, what))
             complete = False
             continue
         seen[ref.id] = line
@@ -235,93 +297,50 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
         if kind is None:
             close = difflib.get_close_matches(ref.kind, schema.KINDS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(schema.KINDS)
-            problems.append(Problem(INDEX_FILE, line, f"unknown section kind {quote(ref.kind)} ({hint})"))
+            reader.problems.append(
+                Problem(INDEX_FILE, line, f"unknown section kind {quote(ref.kind)} ({hint})")
+            )
             complete = False
             continue
-        missing = _outside_or_missing(root, ref.file, "section file")
-        if missing:
-            problems.append(Problem(INDEX_FILE, line, missing))
+        section, facts[ref.file] = reader.section(ref, kind, line)
+        if section is None:
             complete = False
             continue
-        body, found_facts, found = _load_file(root / ref.file, ref.file, kind, use_cache)
-        problems += found
-        if body is not None and lang != "en":
-            body = _translated(root, lang, ref.file, body, use_cache, problems, mark)
-        facts[ref.file] = found_facts
-        if body is not None and not found and _is_empty(body):  # not when broken entries were dropped
-            problems.append(Problem(INDEX_FILE, line, f"section {quote(ref.id)} is empty ({ref.file})"))
-        if body is not None:
-            problems += _check_section(ref, body, found_facts)
-        if body is not None:
-            sections.append(Section(ref, body, number))
-        else:
-            complete = False
+        sections.append(Section(ref, section.body, number))
 
     corrections = None
     if index.corrections:
-        corrections, complete_log = _load_corrections(
-            root, index, index_facts, lang, use_cache, mark, facts, problems
-        )
-        complete = complete and complete_log
-        if not any(isinstance(s.body, schema.SourcesSection) for s in sections) and complete:
+        corrections, log_facts = reader.corrections(index, index_facts)
+        facts[index.corrections] = log_facts
+        complete = complete and corrections is not None
+        if corrections is not None and not any(isinstance(s.body, schema.SourcesSection) for s in sections):
             line = index_facts.lines.get("corrections", 0)
             what = "corrections: the log is listed in a sources section, and there is none"
-            problems.append(Problem(INDEX_FILE, line, what))
+            reader.problems.append(Problem(INDEX_FILE, line, what))
 
     entries: dict[str, tuple[Section, schema.Entry]] = {}
     for section in sections:
         for entry in section.entries:
             entries.setdefault(entry.id, (section, entry))
     known, found = check_ids(index, facts)
-    problems += found
+    reader.problems += found
     sources = {e.id: e for s in sections for e in s.entries if isinstance(e, schema.Source)}
     # With a section file unread, every reference into it would be reported as
     # unknown and bury the real problem: those checks wait until it is fixed.
     if complete:
-        problems += check_references(index, index_facts, facts, known, sources)
-    if problems:
-        raise ContentError(problems)
+        reader.problems += check_references(index, index_facts, facts, known, sources)
+    if reader.problems:
+        raise ContentError(reader.problems)
     return Content(root, index, ui, sections, entries, lang, corrections)
 
 
 def _outside_or_missing(root: Path, file: str, what: str) -> str:
-    """Why `file`, named in the index, cannot be read; "" when it can."""
+    """Why `file`, named in the index, cannot be read; "" when it can be tried."""
     if Path(file).is_absolute() or ".." in Path(file).parts:
         return f"{what} {quote(file)} must be inside the folder"
-    if not (root / file).is_file():
+    if not (root / file).exists():
         return f"{what} {quote(file)} not found"
     return ""
-
-
-def _load_corrections(
-    root: Path,
-    index: schema.Index,
-    index_facts: Facts,
-    lang: str,
-    use_cache: bool,
-    mark: str,
-    facts: dict[str, Facts],
-    problems: list[Problem],
-) -> tuple[schema.CorrectionsLog | None, bool]:
-    """The corrections log the index names, and whether it was read whole."""
-    line = index_facts.lines.get("corrections", 0)
-    missing = _outside_or_missing(root, index.corrections, "corrections file")
-    if missing:
-        problems.append(Problem(INDEX_FILE, line, missing))
-        return None, False
-    file = index.corrections
-    log, found_facts, found = _load_file(root / file, file, schema.CorrectionsLog, use_cache)
-    problems += found
-    facts[file] = found_facts
-    if log is None:
-        return None, False
-    for i, correction in enumerate(log.entries):
-        if not _is_day(correction.date):
-            where = found_facts.lines.get(f"entries.{i}", 0)
-            problems.append(Problem(file, where, f"date {quote(correction.date)} is not a day (YYYY-MM-DD)"))
-    if lang != "en":
-        log = _translated(root, lang, file, log, use_cache, problems, mark)
-    return log, not found
 
 
 def _check_dates(index: schema.Index, index_facts: Facts) -> list[Problem]:

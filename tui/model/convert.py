@@ -128,7 +128,7 @@ def _drop(data: Any, steps: list[str | int]) -> bool:
                 if hasattr(parent, "lines"):
                     del parent.lines[index]
                 return True
-    except (KeyError, IndexError, TypeError):  # not the plain lists and dicts read_yaml builds
+    except (KeyError, IndexError, TypeError):  # not the plain lists and dicts parse_yaml builds
         return False
     if steps and isinstance(data, dict) and steps[0] in data:
         del data[steps[0]]

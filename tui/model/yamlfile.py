@@ -11,14 +11,14 @@ and crashes the interpreter (not just a RecursionError) on very deep nesting.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .lines import LineDict, LineList, read_bytes
+from .lines import LineDict, LineList
 from .problems import Problem, quote
+from .text import CONTROL
 
 MAX_DEPTH = 50
 """Deepest nesting of lists and mappings a content file may use (real files use about 6)."""
@@ -125,12 +125,6 @@ def _line(mark: Any) -> int:
     return int(mark.line) + 1 if mark is not None else 0
 
 
-def read_yaml(path: Path, shown: str) -> tuple[Any, list[Problem]]:
-    """Parse `path`; return its data (None when unusable) and every problem found."""
-    raw, problems = read_bytes(path, shown)
-    return parse_yaml(raw, shown) if raw is not None else (None, problems)
-
-
 def parse_yaml(raw: bytes, shown: str) -> tuple[Any, list[Problem]]:
     """Parse YAML bytes; return the data (None when unusable) and every problem found.
 
@@ -163,7 +157,30 @@ def parse_yaml(raw: bytes, shown: str) -> tuple[Any, list[Problem]]:
         loader.dispose()
     if data is None and not loader.problems:
         return None, [Problem(shown, 1, "expected a mapping of fields, got nothing")]
-    return data, loader.problems
+    return data, loader.problems + control_characters(data, shown)
+
+
+def control_characters(data: Any, shown: str) -> list[Problem]:
+    """A problem for each text holding a control character: content is shown to strangers' terminals."""
+    problems: list[Problem] = []
+
+    def visit(value: Any, line: int) -> None:
+        if isinstance(value, str):
+            found = CONTROL.search(value)
+            if found:
+                code = f"U+{ord(found.group()):04X}"
+                what = f"control character {code} in text (not allowed: it could drive a terminal)"
+                problems.append(Problem(shown, line, what))
+        elif isinstance(value, LineDict):
+            for key, item in value.items():
+                visit(key, value.lines.get(key, value.line))
+                visit(item, value.lines.get(key, value.line))
+        elif isinstance(value, LineList):
+            for item, item_line in zip(value, value.lines, strict=False):
+                visit(item, item_line)
+
+    visit(data, 1)
+    return problems
 
 
 def _marked(error: yaml.MarkedYAMLError, shown: str) -> Problem:

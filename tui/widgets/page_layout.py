@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from rich.text import Text
 
+from ..model.text import CONTROL, printable
 from .blocks import Block, Painter, Row
 
 Key = tuple[int, int]
@@ -50,6 +51,8 @@ def lay_out(blocks: Sequence[Block], paint: Painter, width: int, max_width: int)
             keys += [None] * blank
         extents[index] = (len(rows), len(rows) + len(lines) - 1)
         for row in lines:
+            if CONTROL.search(row.text.plain):  # check refuses these; never draw one anyway
+                row.text.plain = printable(row.text.plain)
             key = None if row.item is None else (index, row.item)
             if key is not None:
                 spans[key] = (spans.get(key, (len(rows), 0))[0], len(rows))
