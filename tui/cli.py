@@ -8,10 +8,12 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
 from .model import Content, ContentError, default_root, languages, load
 from .model.content import foreign_languages
+from .serve.environment import REPORT_ENV
 
 THEMES = ("dark", "light", "high-contrast")
 EXIT_CONTENT = 2
@@ -120,8 +122,28 @@ def run(argv: list[str]) -> int:
             return _usage_error(f"item '{args.item}' is in screen '{home}', not '{args.screen}'")
     from .app import ExplainerApp  # Textual loads only when the app runs.
 
-    ExplainerApp(content, screen=args.screen, item=args.item, theme=args.theme, present=args.present).run()
-    return 0
+    app = ExplainerApp(content, screen=args.screen, item=args.item, theme=args.theme, present=args.present)
+    report = _crash_report()
+    if report is not None:
+        from rich.console import Console
+
+        # A served reader must never see a traceback (it shows the server's paths):
+        # errors go to the server, which logs them and tells the reader one line.
+        sys.stderr = report
+        app.error_console = Console(file=report, markup=False, highlight=False, width=100)
+    app.run()
+    return app.return_code or 0
+
+
+def _crash_report() -> TextIO | None:
+    """The stream a server gave this app for its errors, when it is served."""
+    fd = os.environ.get(REPORT_ENV, "")
+    if not fd.isdecimal():
+        return None
+    try:
+        return open(int(fd), "w", encoding="utf-8", errors="replace", buffering=1)
+    except OSError:
+        return None
 
 
 def _usage_error(message: str) -> int:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 
+# Set by a server for its app: the file descriptor where errors go instead of the screen.
+REPORT_ENV = "BOLIVIA_EXPLAINER_REPORT_FD"
+
 
 def app_environment() -> dict[str, str]:
     """The little the app needs; nothing of the server's own (TEXTUAL_LOG, say) leaks in.

@@ -4,6 +4,11 @@ The child calls login_tty (setsid, TIOCSCTTY, the slave on fds 0-2), so a
 TIOCSWINSZ on the master makes the kernel send it SIGWINCH, and closing the
 master hangs it up.  Exit is noticed through a pidfd, so no SIGCHLD handler or
 child watcher is needed.
+
+The child starts safe for strangers: the pty's signal keys are off (ctrl+c or
+ctrl+\\ typed before the app takes the terminal are plain input), it cannot
+dump core, and what it writes about a crash goes to a pipe (fd REPORT_FD) that
+the server logs, never to the reader's screen.
 """
 
 from __future__ import annotations
@@ -13,17 +18,30 @@ import contextlib
 import errno
 import fcntl
 import os
+import resource
 import signal
 import struct
 import termios
 from collections.abc import Callable, Mapping, Sequence
 
+from .environment import REPORT_ENV
+
 READ_SIZE = 65536
 MAX_PENDING_INPUT = 256 * 1024  # a client pasting faster than the app reads loses the excess
+REPORT_FD = 3  # the child's crash report goes here; the app finds it in REPORT_ENV
+MAX_REPORT = 64 * 1024
 
 
 def winsize(cols: int, rows: int, xpixels: int = 0, ypixels: int = 0) -> bytes:
-    return struct.pack("HHHH", rows, cols, xpixels, ypixels)
+    """The kernel's struct winsize; each field is 16 bits, so larger values are clamped."""
+    return struct.pack("HHHH", *(min(max(v, 0), 0xFFFF) for v in (rows, cols, xpixels, ypixels)))
+
+
+def quiet_terminal(fd: int) -> None:
+    """No signals from keys and no echo until the app sets the terminal up itself."""
+    attrs = termios.tcgetattr(fd)
+    attrs[3] &= ~(termios.ISIG | termios.ECHO)
+    termios.tcsetattr(fd, termios.TCSANOW, attrs)
 
 
 class PtyProcess:
@@ -44,29 +62,42 @@ class PtyProcess:
         self._pending = bytearray()
         self._reading = False
         self.status: int | None = None
-        program, args, environ = argv[0], list(argv), dict(env)  # built before fork
+        self._report = bytearray()
+        program, args = argv[0], list(argv)  # built before fork
+        environ = {**env, REPORT_ENV: str(REPORT_FD)}
         master, slave = os.openpty()
+        report_read, report_write = os.pipe()
         try:
             fcntl.ioctl(slave, termios.TIOCSWINSZ, winsize(cols, rows))
+            quiet_terminal(slave)
             self.pid = os.fork()
             if self.pid == 0:  # pragma: no cover - the child only reaches exec
                 try:
                     os.close(master)
+                    os.close(report_read)
                     os.login_tty(slave)
+                    os.dup2(report_write, REPORT_FD)
+                    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
                     os.execve(program, args, environ)
                 finally:
                     os._exit(127)
         except BaseException:
             os.close(master)
+            os.close(report_read)
             raise
         finally:
             os.close(slave)
+            os.close(report_write)
         self.master = master
+        self._report_fd = report_read
+        os.set_blocking(report_read, False)
+        self._loop.add_reader(report_read, self._read_report)
         os.set_blocking(master, False)
         try:
             self._pidfd = os.pidfd_open(self.pid)
         except OSError:  # Linux before 5.3: no way to watch it, so no app
             self._close_master()
+            self._close_report()
             os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
             raise
@@ -76,6 +107,32 @@ class PtyProcess:
     @property
     def alive(self) -> bool:
         return self.status is None
+
+    @property
+    def report(self) -> str:
+        """What the program wrote about a crash (its traceback), for the server's log."""
+        return self._report.decode("utf-8", "replace")
+
+    def _read_report(self) -> bool:
+        """Read what is there; False once nothing more is (for now, or for good)."""
+        try:
+            data = os.read(self._report_fd, READ_SIZE)
+        except BlockingIOError:
+            return False
+        except OSError:
+            data = b""
+        if not data:
+            self._close_report()
+            return False
+        if len(self._report) < MAX_REPORT:
+            self._report += data[: MAX_REPORT - len(self._report)]
+        return True
+
+    def _close_report(self) -> None:
+        if self._report_fd >= 0:
+            self._loop.remove_reader(self._report_fd)
+            os.close(self._report_fd)
+            self._report_fd = -1
 
     def resume_output(self) -> None:
         if not self._reading and self.master >= 0:
@@ -148,6 +205,9 @@ class PtyProcess:
         self._pidfd = -1
         self._drain()
         self._close_master()
+        while self._report_fd >= 0 and self._read_report():
+            pass
+        self._close_report()
         self.status = status
         self._on_exit(status)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import asyncssh
 
 from ..cli import language_from_env
+from .input_filter import InputFilter
 from .pty import PtyProcess
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ log = logging.getLogger("bolivia_explainer.ssh")
 NO_COMMANDS = "This server only shows the bolivia-explainer: connect without a command, e.g. 'ssh -t'."
 NO_SUBSYSTEMS = "This server only shows the bolivia-explainer: no file transfer (sftp, scp) or subsystems."
 NO_PTY = "The bolivia-explainer needs a terminal: connect with 'ssh -t' from a terminal."
-CRASHED = "The explainer stopped unexpectedly ({status}); please reconnect."
+CRASHED = "The explainer stopped; reconnect to start again."
 IDLE = "Closed after {seconds:g} s without a key press; reconnect any time."
 SHUTDOWN = "The server is shutting down; please try again later."
 
@@ -37,8 +38,12 @@ _TERM_OK = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
 _PASSED_ENV = {"COLORTERM": re.compile(r"[a-z0-9]{1,16}"), "NO_COLOR": re.compile(r"[ -~]{0,16}")}
 
 
-def _clamp(value: int, default: int) -> int:
-    return default if value <= 0 else min(value, 1000)
+# Bigger windows than any reader uses cost memory and time for every key (1000x1000: 113 MB).
+MAX_COLS, MAX_ROWS = 400, 200
+
+
+def _clamp(value: int, default: int, limit: int) -> int:
+    return default if value <= 0 else min(value, limit)
 
 
 def describe_status(status: int) -> str:
@@ -58,6 +63,7 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
         self.term = DEFAULT_TERM
         self.cols, self.rows = 80, 24
         self._proc: PtyProcess | None = None
+        self._input = InputFilter()
         self._started = 0.0
         self._last_input = 0.0
         self._idle_timer: asyncio.TimerHandle | None = None
@@ -72,7 +78,7 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
     def pty_requested(self, term_type: str, term_size: tuple[int, int, int, int], term_modes: object) -> bool:
         self._has_pty = True
         self.term = term_type if _TERM_OK.fullmatch(term_type) else DEFAULT_TERM
-        self.cols, self.rows = _clamp(term_size[0], 80), _clamp(term_size[1], 24)
+        self.cols, self.rows = _clamp(term_size[0], 80, MAX_COLS), _clamp(term_size[1], 24, MAX_ROWS)
         return True
 
     def shell_requested(self) -> bool:
@@ -114,7 +120,7 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
         except OSError as error:
             self._hub.release(self)
             log.error("could not start the app for %s: %s", self.peer, error)
-            self._close(CRASHED.format(status=error.strerror), 1)
+            self._close(CRASHED, 1)
             return
         self._started = self._last_input = time.monotonic()
         log.info("start %s TERM=%s %dx%d", self.peer, self.term, self.cols, self.rows)
@@ -125,11 +131,11 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
     def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
         self._last_input = time.monotonic()
         if self._proc is not None:
-            self._proc.write(data)
+            self._proc.write(self._input.feed(data))
 
     def terminal_size_changed(self, width: int, height: int, pixwidth: int, pixheight: int) -> None:
         self._last_input = time.monotonic()
-        self.cols, self.rows = _clamp(width, self.cols), _clamp(height, self.rows)
+        self.cols, self.rows = _clamp(width, self.cols, MAX_COLS), _clamp(height, self.rows, MAX_ROWS)
         if self._proc is not None:
             self._proc.resize(self.cols, self.rows, pixwidth, pixheight)
 
@@ -176,7 +182,10 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
         if status == 0 or self._reason != "app exited":
             self._close(None, 0)
         else:
-            self._close(CRASHED.format(status=describe_status(status)), 1)
+            assert self._proc is not None
+            report = self._proc.report.strip() or "(no report)"
+            log.error("crash %s (%s):\n%s", self.peer, describe_status(status), report)
+            self._close(CRASHED, 1)
 
     def end(self, message: str | None, reason: str) -> None:
         """End the session from the server side (idle, shutdown), telling the client why."""

@@ -31,6 +31,7 @@ from ..cli import THEMES
 from ..model import ContentError, default_root, languages, load
 from ..model.words import checked
 from .environment import app_environment
+from .input_filter import InputFilter
 
 log = logging.getLogger("bolivia_explainer.web")
 
@@ -38,7 +39,7 @@ FULL = "The explainer is full ({limit} sessions); try again later."
 SHUTDOWN = "The server is shutting down; try again later."
 TRY_AGAIN_LATER = 1013  # websocket close code
 GOING_AWAY = 1001
-MAX_CELLS = 1000
+MAX_COLS, MAX_ROWS = 400, 200  # as over SSH: bigger costs memory and time, helps no reader
 MAX_MESSAGE = 64 * 1024  # one websocket message from a browser: a key, a paste, a resize
 STOP_GRACE = 3.0  # seconds an app gets to quit before it is killed
 EXIT_USAGE = 2
@@ -85,12 +86,12 @@ _MESSAGE_PAGE = """<!DOCTYPE html>
 """
 
 
-def _cells(value: object, default: int) -> int:
+def _cells(value: object, default: int, limit: int) -> int:
     if isinstance(value, str) and value.isdigit():
         value = int(value)
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         return default
-    return min(value, MAX_CELLS)
+    return min(value, limit)
 
 
 def app_command(content: Path | None, theme: str) -> list[str]:
@@ -120,6 +121,13 @@ class GuardedAppService(AppService):
         self._stdin = process.stdin
         return process
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._input = InputFilter()  # a hostile page can send any keystrokes
+
+    async def send_bytes(self, data: bytes) -> bool:
+        return await super().send_bytes(self._input.feed(data))
+
     async def run(self) -> None:
         await super().run()
         await self.remote_close()  # the app is gone (quit, or crashed): so is the session
@@ -136,7 +144,7 @@ class GuardedAppService(AppService):
         """Packed messages carry file downloads: none are offered."""
 
     async def set_terminal_size(self, width: int, height: int) -> None:
-        await super().set_terminal_size(_cells(width, 80), _cells(height, 24))
+        await super().set_terminal_size(_cells(width, 80, MAX_COLS), _cells(height, 24, MAX_ROWS))
 
     async def end(self) -> None:
         """Ask the app to quit; kill it if it has not within STOP_GRACE seconds."""
@@ -197,7 +205,7 @@ class WebServer(Server):
             text = _MESSAGE_PAGE.format(title=html.escape(self.title), message=html.escape(refusal))
             return web.Response(status=503, text=text, content_type="text/html")
         context: dict[str, Any] = {
-            "font_size": max(8, min(_cells(request.query.get("fontsize"), 16), 48)),
+            "font_size": max(8, _cells(request.query.get("fontsize"), 16, 48)),
             "app_websocket_url": "",  # set by the page from its own address
             "config": {"static": {"url": "static/"}},
             "application": {
@@ -230,7 +238,8 @@ class WebServer(Server):
         log.info("session opened (%d of %d)", len(self.sessions), self.max_sessions)
         try:
             query = request.query
-            await service.start(_cells(query.get("width"), 80), _cells(query.get("height"), 24))
+            width = _cells(query.get("width"), 80, MAX_COLS)
+            await service.start(width, _cells(query.get("height"), 24, MAX_ROWS))
             await self._process_messages(websocket, service)
         except Exception as error:  # a malformed message ends that session alone
             log.info("session ended: %r", error)
