@@ -323,3 +323,14 @@ async def test_tab_stays_in_the_section_on_screen(content: Content) -> None:
         for _ in range(40):
             await pilot.press("tab")
             assert app.focused is not None and current in app.focused.ancestors_with_self
+
+
+async def test_every_printable_key_in_every_section_leaves_the_app_running(content: Content) -> None:
+    """Keys with names ("@" is "at") must not reach methods named after them by accident."""
+    app = ExplainerApp(content)
+    keys = [c for c in "!\"#$%&'()*+,-.:;<=>@[\\]^_`{|}~" if c not in "?/"]  # ? and / open dialogs
+    async with app.run_test(size=(80, 24)) as pilot:
+        for section in content.sections:
+            await pilot.press(str(section.number), "down", *keys)
+            await pilot.pause()
+            assert app.is_running and where(app)[0] == section.id

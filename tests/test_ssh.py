@@ -132,7 +132,8 @@ async def test_the_app_gets_a_fixed_command_a_small_environment_and_its_own_term
         assert argv[1:] == [b"-m", b"tui", b"--content", content, b"--theme", b"light", b"--lang", b"es"]
         environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
         env = dict(item.split(b"=", 1) for item in environ if item)
-        assert set(env) <= {b"PATH", b"HOME", b"LANG", b"TERM", b"NO_COLOR", b"BOLIVIA_EXPLAINER_CACHE"}
+        allowed = {b"PATH", b"HOME", b"LANG", b"TERM", b"NO_COLOR", b"BOLIVIA_EXPLAINER_CACHE"}
+        assert set(env) <= allowed | {b"BOLIVIA_EXPLAINER_REPORT_FD"}  # where its crash report goes
         assert (env[b"TERM"], env[b"LANG"], env[b"NO_COLOR"]) == (b"xterm-256color", b"C.UTF-8", b"1")
         fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
         session_id, tty, foreground = int(fields[3]), int(fields[4]), int(fields[5])

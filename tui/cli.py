@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Mapping
@@ -124,15 +125,19 @@ def run(argv: list[str]) -> int:
 
     app = ExplainerApp(content, screen=args.screen, item=args.item, theme=args.theme, present=args.present)
     report = _crash_report()
-    if report is not None:
-        from rich.console import Console
+    if report is None:
+        app.run()
+        return app.return_code or 0
+    from rich.console import Console
 
-        # A served reader must never see a traceback (it shows the server's paths):
-        # errors go to the server, which logs them and tells the reader one line.
-        sys.stderr = report
-        app.error_console = Console(file=report, markup=False, highlight=False, width=100)
+    # A served reader must never see a traceback (it shows the server's paths):
+    # errors go to the server, which logs them and tells the reader one line.
+    sys.stderr = report
+    errors = _Written(report)
+    app.error_console = Console(file=errors, markup=False, highlight=False, width=100)
     app.run()
-    return app.return_code or 0
+    # Textual ends with status 0 when its input thread failed; the server must hear of it.
+    return 1 if errors.written else app.return_code or 0
 
 
 def _crash_report() -> TextIO | None:
@@ -144,6 +149,22 @@ def _crash_report() -> TextIO | None:
         return open(int(fd), "w", encoding="utf-8", errors="replace", buffering=1)
     except OSError:
         return None
+
+
+class _Written(io.StringIO):
+    """Passes text on to `out`, remembering whether any was written."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__()
+        self._out = out
+        self.written = False
+
+    def write(self, text: str) -> int:
+        self.written = self.written or bool(text.strip())
+        return self._out.write(text)
+
+    def flush(self) -> None:
+        self._out.flush()
 
 
 def _usage_error(message: str) -> int:

@@ -55,8 +55,9 @@ class InputFilter:
             if end is None:  # unfinished: wait for the rest
                 self._held = pending[start:]
                 break
-            if end == start + 1:  # a lone ESC is the escape key: it goes now
-                out.append(ESC)
+            if end == start + 1:  # a lone ESC is the escape key: it goes now (if not gone already)
+                if not (start == 0 and self._esc_sent):
+                    out.append(ESC)
                 self._esc_sent = True
                 break
             sequence = pending[start:end]

@@ -308,7 +308,8 @@ class Document(ScrollView, can_focus=True):
 
     # -- the mouse --------------------------------------------------------------------
 
-    def _key_at(self, event: Click | MouseMove) -> Key | None:
+    def _entry_under(self, event: Click | MouseMove) -> Key | None:
+        # Not _key_<name>: Textual calls methods of that form for the key <name> ("@" is "at").
         offset = event.get_content_offset(self)
         if offset is None:
             return None
@@ -317,7 +318,7 @@ class Document(ScrollView, can_focus=True):
         return laid.keys[index] if 0 <= index < len(laid.keys) else None
 
     def on_click(self, event: Click) -> None:
-        key = self._key_at(event)
+        key = self._entry_under(event)
         if key is not None:
             event.stop()
             self.focus()
@@ -325,7 +326,7 @@ class Document(ScrollView, can_focus=True):
             self.action_choose()
 
     def on_mouse_move(self, event: MouseMove) -> None:
-        key = self._key_at(event)
+        key = self._entry_under(event)
         if key != self._hover:
             self._hover = key
             self.refresh()
