@@ -34,6 +34,8 @@ from tui.model import Content
 from tui.serve.ssh_hub import NO_FORWARDING
 from tui.serve.ssh_session import NO_COMMANDS, NO_PTY, NO_SUBSYSTEMS
 
+pytestmark = pytest.mark.slow  # real servers and clients: -m 'not slow' skips them locally
+
 MakeServer = Callable[..., Server]
 
 

@@ -25,6 +25,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from tui.serve.web import FULL, SHUTDOWN, STOP_GRACE, GuardedAppService
 
+pytestmark = pytest.mark.slow  # real servers and browsers: -m 'not slow' skips them locally
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

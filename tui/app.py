@@ -19,6 +19,7 @@ from .model import Content, ContentError, languages, load
 from .model.search import SearchIndex
 from .palette import PlacesProvider
 from .presenter import PresenterScreen
+from .textual_internals import release_render_caches
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets.link import Link
 
@@ -174,6 +175,7 @@ class ExplainerApp(App[None]):
 
         def restore(_: None) -> None:
             self.theme = before
+            release_render_caches()
 
         self.push_screen(PresenterScreen(self.content, self.place), restore)
 
@@ -194,6 +196,7 @@ class ExplainerApp(App[None]):
         self._search = None
         self._bind_keys()
         await self.main.set_content(content, place)
+        release_render_caches()  # the old language's widgets are gone; let their lines go too
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
