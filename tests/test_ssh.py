@@ -236,6 +236,26 @@ async def test_session_limits_tell_the_extra_client_to_try_later(make_server: Ma
             session.close()
 
 
+async def test_idle_sockets_from_a_few_addresses_cannot_keep_a_reader_out(
+    make_server: MakeServer, overview: str
+) -> None:
+    """The review's row 36: 16 silent TCP connections from 4 addresses against a cap of 14."""
+    server = make_server("--max-sessions", "2")
+    idle = []
+    try:
+        for n in range(16):
+            source = (f"127.0.0.{2 + n % 4}", 0)
+            idle.append(socket.create_connection(("127.0.0.1", server.port), source_address=source))
+        await asyncio.sleep(0.5)
+        reader = await AsyncScreen.open(server.port, local_addr=("127.0.0.9", 0))
+        await reader.until(shows(overview))
+        reader.close()
+        assert "dropped" in server.log()  # the newcomer took an idle socket's place
+    finally:
+        for sock in idle:
+            sock.close()
+
+
 async def test_idle_timeout_counts_input_not_output(make_server: MakeServer) -> None:
     server = make_server("--idle-timeout", "2")
     session = await AsyncScreen.open(server.port)

@@ -18,7 +18,7 @@ log = logging.getLogger("bolivia_explainer.ssh")
 FULL = "The explainer is full right now ({limit} sessions); please try again later."
 PER_IP = "Too many sessions from your address ({limit}); please close one or try again later."
 NO_FORWARDING = "Port forwarding is not offered by this server."
-# Connections beyond these are closed unanswered: a flood, not people waiting.
+# Connections beyond these are a flood, not people waiting: see Hub.connect.
 CONNECTION_SLACK = 2
 
 
@@ -42,6 +42,7 @@ class Hub:
         self._sessions_per_ip: Counter[str] = Counter()
         self.connections: set[asyncssh.SSHServerConnection] = set()
         self._connections_per_ip: Counter[str] = Counter()
+        self._waiting: dict[asyncssh.SSHServerConnection, str] = {}  # no app yet, oldest first
 
     def admit(self, session: AppSession) -> str | None:
         """Count `session` in, or say why not."""
@@ -61,14 +62,39 @@ class Hub:
                 del self._sessions_per_ip[session.ip]
 
     def connect(self, conn: asyncssh.SSHServerConnection, ip: str) -> bool:
-        too_many = len(self.connections) >= CONNECTION_SLACK * self.settings.max_sessions + 10
-        if too_many or self._connections_per_ip[ip] >= CONNECTION_SLACK * self.settings.max_per_ip + 2:
+        """Count `conn` in, making room if need be; False if it must be closed unanswered.
+
+        As OpenSSH's MaxStartups does, connections that have not started an app yet
+        are the ones that give way: when the server is full, the oldest such
+        connection of the address holding the most goes, so idle sockets from a
+        few addresses cannot keep a reader out.
+        """
+        if self._connections_per_ip[ip] >= CONNECTION_SLACK * self.settings.max_per_ip + 2:
             return False
+        if len(self.connections) >= CONNECTION_SLACK * self.settings.max_sessions + 10:
+            victim = self._oldest_waiting_of_busiest()
+            if victim is None:
+                return False
+            log.warning("server full; dropped %s, not yet reading, for a newcomer", self._waiting[victim])
+            self.disconnect(victim, self._waiting[victim])
+            victim.close()
         self.connections.add(conn)
         self._connections_per_ip[ip] += 1
+        self._waiting[conn] = ip
         return True
 
+    def started(self, conn: asyncssh.SSHServerConnection) -> None:
+        """`conn` runs an app: it is a reader now, not a connection waiting."""
+        self._waiting.pop(conn, None)
+
+    def _oldest_waiting_of_busiest(self) -> asyncssh.SSHServerConnection | None:
+        if not self._waiting:
+            return None
+        ((busiest, _),) = Counter(self._waiting.values()).most_common(1)
+        return next(conn for conn, ip in self._waiting.items() if ip == busiest)  # dicts keep age order
+
     def disconnect(self, conn: asyncssh.SSHServerConnection, ip: str) -> None:
+        self._waiting.pop(conn, None)
         if conn in self.connections:
             self.connections.discard(conn)
             self._connections_per_ip[ip] -= 1
@@ -137,7 +163,8 @@ class Gate(asyncssh.SSHServer):
         return self._hub.settings.auth_required
 
     def session_requested(self) -> AppSession:
-        session = AppSession(self._hub, self._ip, self._peer)
+        assert self._conn is not None  # asyncssh asks for sessions only on a live connection
+        session = AppSession(self._hub, self._conn, self._ip, self._peer)
         self._sessions = [s for s in self._sessions if s.running] + [session]
         return session
 

@@ -53,8 +53,9 @@ def describe_status(status: int) -> str:
 
 
 class AppSession(asyncssh.SSHServerSession[bytes]):
-    def __init__(self, hub: Hub, ip: str, peer: str) -> None:
+    def __init__(self, hub: Hub, conn: asyncssh.SSHServerConnection, ip: str, peer: str) -> None:
         self._hub = hub
+        self._conn = conn
         self.ip = ip
         self.peer = peer
         self._chan: asyncssh.SSHServerChannel[bytes] | None = None
@@ -123,6 +124,7 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
             self._close(CRASHED, 1)
             return
         self._started = self._last_input = time.monotonic()
+        self._hub.started(self._conn)
         log.info("start %s TERM=%s %dx%d", self.peer, self.term, self.cols, self.rows)
         self._arm_idle_timer()
 
