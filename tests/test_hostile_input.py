@@ -22,7 +22,7 @@ from sshkit import AsyncScreen, PtyClient, Server, shows, ssh_argv
 from tui.model import Content
 from tui.serve.environment import app_environment
 from tui.serve.input_filter import InputFilter
-from tui.serve.pty import PtyProcess, winsize
+from tui.serve.pty import MEMORY_LIMIT, PtyProcess, winsize
 
 BAD_SEQUENCES = [  # the review's reproductions
     b"\xff",
@@ -152,6 +152,7 @@ async def test_signal_keys_at_connect_neither_kill_the_app_nor_can_dump_core(
         (pid,) = server.app_pids()
         limits = Path(f"/proc/{pid}/limits").read_text()
         assert re.search(r"Max core file size\s+0\s+0", limits)
+        assert re.search(rf"Max address space\s+{MEMORY_LIMIT}\s+{MEMORY_LIMIT}", limits)
         screen.write(b"2")
         await screen.until(lambda lines: overview not in lines[0])
     finally:

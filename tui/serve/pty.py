@@ -7,8 +7,8 @@ child watcher is needed.
 
 The child starts safe for strangers: the pty's signal keys are off (ctrl+c or
 ctrl+\\ typed before the app takes the terminal are plain input), it cannot
-dump core, and what it writes about a crash goes to a pipe (fd REPORT_FD) that
-the server logs, never to the reader's screen.
+dump core or map more than MEMORY_LIMIT, and what it writes about a crash
+goes to a pipe (fd REPORT_FD) that the server logs, never to the reader's screen.
 """
 
 from __future__ import annotations
@@ -30,6 +30,9 @@ READ_SIZE = 65536
 MAX_PENDING_INPUT = 256 * 1024  # a client pasting faster than the app reads loses the excess
 REPORT_FD = 3  # the child's crash report goes here; the app finds it in REPORT_ENV
 MAX_REPORT = 64 * 1024
+# Address space per app: 4x what a 400x200 session reaches (about 260 MB), so a runaway
+# session fails alone with MemoryError instead of taking the server's memory.
+MEMORY_LIMIT = 1024 * 1024 * 1024
 
 
 def winsize(cols: int, rows: int, xpixels: int = 0, ypixels: int = 0) -> bytes:
@@ -78,6 +81,7 @@ class PtyProcess:
                     os.login_tty(slave)
                     os.dup2(report_write, REPORT_FD)
                     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+                    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
                     os.execve(program, args, environ)
                 finally:
                     os._exit(127)
