@@ -105,6 +105,8 @@ async def test_overview_map_by_keyboard(content: Content) -> None:
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert isinstance(app.focused, Document)
+        await pilot.press("tab")  # the checked-as-of line comes first, with its corrections link
+        assert app.focused.target == "corrections"
         await pilot.press("tab")
         assert app.focused.target == content.sections[1].id
         await pilot.press("enter")

@@ -155,7 +155,7 @@ def test_handouts_show_the_checked_day_and_end_with_the_corrections(tmp_path: Pa
     assert "Checked against the record as of 2 December 2026" in md
     log = md.index('## <a id="corrections"></a>Corrections')
     assert log > md.index("## <a id=\"sources\"></a>")
-    assert md.index("It now says: The preliminary count is the TREP", log) > log
+    assert md.index("Now: The preliminary count is the TREP", log) > log
     assert md.rstrip().endswith("Related: [Áñez takes office](#e-2019)")
     page = html.render(content, "people")  # one section's handout ends with the log too
     assert '<p class="checked">Checked against the record as of 2 December 2026</p>' in page
@@ -167,7 +167,7 @@ def test_the_spanish_handout_writes_dates_and_numbers_the_spanish_way(tmp_path: 
     content = load(spanish(tmp_path), use_cache=False, lang="es")
     md = markdown.render(content)
     assert "Contrastado con las fuentes públicas al 2 de diciembre de 2026" in md
-    assert "Fe de erratas" in md and "Ahora dice: El cómputo preliminar es el TREP" in md
+    assert "Fe de erratas" in md and "Ahora: El cómputo preliminar es el TREP" in md
     shipped = load(default_root(), lang="es")
     assert "| 55,10% |" in markdown.render(shipped, "results")
 
@@ -202,7 +202,7 @@ async def test_the_overview_shows_the_day_and_leads_to_the_log(tmp_path: Path) -
         detail = app.screen.query_one("#view-sources #detail", Document)
         page = "\n".join(detail.lines())
         assert "30 November 2026" in page
-        assert "It said: The preliminary count was called the quick count." in page
+        assert "Before: The preliminary count was called the quick count." in page
         await pilot.press("escape")  # back where the reader was
         assert app.place is not None and app.place.section == "overview"
 

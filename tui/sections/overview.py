@@ -9,7 +9,7 @@ from textual.widget import Widget
 from ..model.content import CORRECTIONS
 from ..model.schema import OverviewSection
 from ..model.words import checked
-from ..widgets.blocks import Block, Heading, MapLink, Para
+from ..widgets.blocks import Block, Heading, Links, MapLink, Para
 from ..widgets.document import Document
 from . import parts
 from .base import SectionView
@@ -29,9 +29,10 @@ class OverviewView(SectionView):
             yield Para(text=content.index.subtitle, kind="meta")
         when = checked(content)
         if when:
-            yield Para(text=when, kind="meta")
-            if content.corrections is not None and content.corrections.entries:
-                yield from parts.links(content, ui.corrections, [CORRECTIONS])
+            log = content.corrections.entries if content.corrections is not None else []
+            yield Para(text=when, kind="meta", bottom=0 if log else 1)
+            if log:  # the date and the log belong together: how current, and what was put right
+                yield Links(label="", links=((f"{ui.corrections} ({len(log)})", CORRECTIONS),))
         if body.intro:
             yield Para(text=body.intro)
         yield Heading(text=ui.sections_map, level=2)

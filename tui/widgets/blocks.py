@@ -98,7 +98,7 @@ class Titled:
 
 @dataclass(frozen=True, kw_only=True)
 class Links:
-    """A label over one link a line ("→ name"); each link is an item."""
+    """A label (if any) over one link a line ("→ name"); each link is an item."""
 
     label: str
     links: tuple[tuple[str, str], ...]
@@ -107,7 +107,8 @@ class Links:
     bottom: int = 1
 
     def rows(self, paint: Painter, width: int) -> Iterator[Row]:
-        yield from (Row(line) for line in paint.wrap(Text(f"{self.label}:", paint.style("label")), width))
+        if self.label:
+            yield from (Row(line) for line in paint.wrap(Text(f"{self.label}:", paint.style("label")), width))
         for item, (name, target) in enumerate(self.links):
             for line in indented(paint, Text(f"→ {name}", paint.style("link")), width, 1):
                 yield Row(line, item, target, lead=1)
