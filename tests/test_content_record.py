@@ -24,7 +24,7 @@ def either(request: pytest.FixtureRequest, content: Content, spanish: Content) -
 
 
 def test_the_trep_is_never_called_the_quick_count(either: Content) -> None:
-    """Only the TREP stopped on election night: a quick count that stops, with no TREP by it, is the old error."""
+    """Only the TREP stopped on election night: a quick count that stops, no TREP by it, is the old error."""
     quick = "conteo rápido" if either.lang == "es" else "quick count"
     confused = [s for s in sentences(either) if quick in s.lower() and STOPPED.search(s) and "TREP" not in s]
     assert confused == []
