@@ -20,9 +20,9 @@ from hypothesis import strategies as st
 from sshkit import AsyncScreen, PtyClient, Server, shows, ssh_argv
 
 from tui.model import Content
-from tui.serve.environment import app_environment
+from tui.serve.environment import MEMORY_LIMIT, app_environment
 from tui.serve.input_filter import InputFilter
-from tui.serve.pty import MEMORY_LIMIT, PtyProcess, winsize
+from tui.serve.pty import PtyProcess, winsize
 
 BAD_SEQUENCES = [  # the review's reproductions
     b"\xff",

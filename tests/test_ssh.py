@@ -135,7 +135,7 @@ async def test_the_app_gets_a_fixed_command_a_small_environment_and_its_own_term
         environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
         env = dict(item.split(b"=", 1) for item in environ if item)
         allowed = {b"PATH", b"HOME", b"LANG", b"TERM", b"NO_COLOR", b"BOLIVIA_EXPLAINER_CACHE"}
-        assert set(env) <= allowed | {b"BOLIVIA_EXPLAINER_REPORT_FD"}  # where its crash report goes
+        assert set(env) <= allowed | {b"BOLIVIA_EXPLAINER_REPORT_FD", b"BOLIVIA_EXPLAINER_SERVER"}
         assert (env[b"TERM"], env[b"LANG"], env[b"NO_COLOR"]) == (b"xterm-256color", b"C.UTF-8", b"1")
         fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
         session_id, tty, foreground = int(fields[3]), int(fields[4]), int(fields[5])

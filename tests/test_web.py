@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import shlex
 import signal
 import subprocess
@@ -23,6 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tui.serve.environment import MEMORY_LIMIT
 from tui.serve.web import FULL, SHUTDOWN, STOP_GRACE, GuardedAppService
 
 pytestmark = pytest.mark.slow  # real servers and browsers: -m 'not slow' skips them locally
@@ -186,6 +188,37 @@ def test_sigterm_stops_the_server_and_every_app(browser: Browser, serve: Callabl
         assert SHUTDOWN in page.wait_for_function(ENDED, timeout=5_000).json_value()
 
 
+def test_a_killed_server_leaves_no_app_and_apps_run_with_limits(
+    browser: Browser, serve: Callable[..., Served]
+) -> None:
+    """The review's row 53: after SIGKILL, four apps lived on as orphans for minutes."""
+    server, url = serve()
+    pages = [open_page(browser, url) for _ in range(2)]
+    for page in pages:
+        wait_for_text(page, "The sections")
+    apps = app_processes(server)
+    assert len(apps) == 2
+    for pid in apps:
+        limits = Path(f"/proc/{pid}/limits").read_text()
+        assert re.search(r"Max core file size\s+0\s+0", limits)
+        assert re.search(rf"Max address space\s+{MEMORY_LIMIT}\s+{MEMORY_LIMIT}", limits)
+    server.kill()  # SIGKILL: no chance to clean up
+    server.wait()
+    for _ in range(50):
+        if not [pid for pid in apps if running(pid)]:
+            break
+        time.sleep(0.1)
+    assert not [pid for pid in apps if running(pid)]
+
+
+def running(pid: int) -> bool:
+    """Alive and not a zombie waiting for whoever adopted it to reap it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
 def test_messages_from_the_app_reach_the_browser_only_to_end_the_session() -> None:
     from textual_serve.download_manager import DownloadManager
 
@@ -245,3 +278,49 @@ def test_the_browsers_language_picks_the_sessions_language() -> None:
     assert server.command_for("") == server.command
     english_only = WebServer(["python", "-m", "tui"], 5, "T", ("en",))
     assert english_only.command_for("es-BO") == english_only.command
+
+
+def test_pages_from_other_sites_cannot_open_a_session_and_idle_sessions_close(
+    serve: Callable[..., Served],
+) -> None:
+    """The review's rows 49 (cross-site websocket) and 51 (idle tabs holding every place)."""
+    import aiohttp
+
+    _, url = serve("--idle-timeout", "2", "--allow-origin", "https://school.ex", "--allow-host", "class.ex")
+    host, port = url.split("/")[2], url.split("/")[2].split(":")[1]
+
+    async def attempt(origin: str | None, name: str = "") -> int | str:
+        headers = {"Origin": origin} if origin else {}
+        if name:  # what a page at a rebinding name sends: its own name as Host and Origin
+            headers["Host"] = name
+        async with aiohttp.ClientSession() as client:
+            try:
+                socket = await client.ws_connect(f"{url}ws?width=80&height=24", headers=headers)
+            except aiohttp.WSServerHandshakeError as error:
+                return error.status
+            started = time.monotonic()
+            async for _ in socket:  # the app's output, until the server closes the idle session
+                if time.monotonic() - started > 20:
+                    break
+            return f"closed {socket.close_code} after {round(time.monotonic() - started)} s"
+
+    async def main() -> list[int | str]:
+        return list(await asyncio.gather(
+            attempt("http://evil.example"),
+            attempt(f"http://evil.example:{port}", f"evil.example:{port}"),
+            attempt(f"http://{host}"),
+            attempt("https://school.ex"),
+            attempt(None),
+            attempt(f"http://class.ex:{port}", f"class.ex:{port}"),
+        ))  # fmt: skip
+
+    with ThreadPoolExecutor(1) as thread:  # Playwright's sync API may hold this thread's event loop
+        evil, rebinding, own, allowed, no_browser, named = thread.submit(asyncio.run, main()).result()
+    assert evil == rebinding == 403
+    for result in (own, allowed, no_browser, named):
+        assert isinstance(result, str) and result.startswith("closed 1008 after")
+        assert 1 <= int(result.split()[3]) <= 8
+    page = urllib.request.Request(url, headers={"Host": f"evil.example:{port}"})
+    with pytest.raises(urllib.error.HTTPError, match="403") as refused:
+        urllib.request.urlopen(page, timeout=5)
+    assert "--allow-host evil.example" in refused.value.read().decode()

@@ -14,7 +14,7 @@ from typing import TextIO
 from . import __version__
 from .model import Content, ContentError, default_root, languages, load
 from .model.content import foreign_languages
-from .serve.environment import REPORT_ENV
+from .serve.environment import REPORT_ENV, limit_served_app
 
 THEMES = ("dark", "light", "high-contrast")
 EXIT_CONTENT = 2
@@ -121,6 +121,8 @@ def run(argv: list[str]) -> int:
         home = content.entries[args.item][0].id
         if home != args.screen:
             return _usage_error(f"item '{args.item}' is in screen '{home}', not '{args.screen}'")
+    if not limit_served_app(os.environ):
+        return EXIT_CONTENT  # the server that started it is gone: nobody to show it to
     from .app import ExplainerApp  # Textual loads only when the app runs.
 
     app = ExplainerApp(content, screen=args.screen, item=args.item, theme=args.theme, present=args.present)

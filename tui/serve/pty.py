@@ -24,15 +24,12 @@ import struct
 import termios
 from collections.abc import Callable, Mapping, Sequence
 
-from .environment import REPORT_ENV
+from .environment import MEMORY_LIMIT, REPORT_ENV
 
 READ_SIZE = 65536
 MAX_PENDING_INPUT = 256 * 1024  # a client pasting faster than the app reads loses the excess
 REPORT_FD = 3  # the child's crash report goes here; the app finds it in REPORT_ENV
 MAX_REPORT = 64 * 1024
-# Address space per app: 4x what a 400x200 session reaches (about 260 MB), so a runaway
-# session fails alone with MemoryError instead of taking the server's memory.
-MEMORY_LIMIT = 1024 * 1024 * 1024
 
 
 def winsize(cols: int, rows: int, xpixels: int = 0, ypixels: int = 0) -> bytes:

@@ -12,14 +12,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import html
+import ipaddress
 import json
 import logging
 import re
 import shlex
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp_jinja2
 import jinja2
@@ -37,6 +40,10 @@ log = logging.getLogger("bolivia_explainer.web")
 
 FULL = "The explainer is full ({limit} sessions); try again later."
 SHUTDOWN = "The server is shutting down; try again later."
+CROSS_SITE = "This page is not the explainer's own; open the explainer's address directly."
+UNKNOWN_HOST = "This server does not answer to the name {name!r}; start it with --allow-host {name}."
+IDLE = "Closed after {seconds:g} s without a key press; reload the page to start again."
+POLICY = 1008  # websocket close code: the session broke a rule (idle too long)
 TRY_AGAIN_LATER = 1013  # websocket close code
 GOING_AWAY = 1001
 MAX_COLS, MAX_ROWS = 400, 200  # as over SSH: bigger costs memory and time, helps no reader
@@ -124,8 +131,10 @@ class GuardedAppService(AppService):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._input = InputFilter()  # a hostile page can send any keystrokes
+        self.last_input = time.monotonic()
 
     async def send_bytes(self, data: bytes) -> bool:
+        self.last_input = time.monotonic()
         return await super().send_bytes(self._input.feed(data))
 
     async def run(self) -> None:
@@ -167,8 +176,16 @@ class WebServer(Server):
         title: str,
         languages: tuple[str, ...] = ("en",),
         checked: dict[str, str] | None = None,
+        idle_timeout: float = 600,
+        origins: tuple[str, ...] = (),
+        hosts: tuple[str, ...] = (),
     ) -> None:
         super().__init__(shlex.join(argv), title=title)
+        self.idle_timeout = idle_timeout
+        self.origins = {origin.lower().rstrip("/") for origin in origins}
+        """Pages elsewhere that may open sessions (beside the server's own address)."""
+        self.hosts = {host.lower() for host in hosts} | {"localhost"}
+        """Names the server answers to; addresses (127.0.0.1, 192.168.1.5, [::1]) always do."""
         self.languages = languages
         self.checked = checked or {}
         """Per language: "Checked against the record as of ...", for the page."""
@@ -200,10 +217,11 @@ class WebServer(Server):
         return app
 
     async def index(self, request: web.Request) -> web.StreamResponse:
-        refusal = self.refusal()
+        name = self.unknown_host(request)
+        refusal = UNKNOWN_HOST.format(name=name) if name is not None else self.refusal()
         if refusal is not None:
             text = _MESSAGE_PAGE.format(title=html.escape(self.title), message=html.escape(refusal))
-            return web.Response(status=503, text=text, content_type="text/html")
+            return web.Response(status=403 if name else 503, text=text, content_type="text/html")
         context: dict[str, Any] = {
             "font_size": max(8, _cells(request.query.get("fontsize"), 16, 48)),
             "app_websocket_url": "",  # set by the page from its own address
@@ -215,7 +233,43 @@ class WebServer(Server):
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
+    def unknown_host(self, request: web.Request) -> str | None:
+        """A name the server was not told it has: what a DNS-rebinding page would use."""
+        name = urlsplit(f"//{request.host}").hostname or ""
+        try:
+            ipaddress.ip_address(name)
+        except ValueError:
+            return None if name in self.hosts else name
+        return None
+
+    def same_site(self, request: web.Request) -> bool:
+        """A browser opening a session from another site's page (or a rebinding name) is refused.
+
+        Browsers always send Origin with a websocket; the page must come from the
+        address the browser asked this server for (through a proxy: the forwarded
+        host), or from an origin named with --allow-origin.
+        """
+        origin = request.headers.get("Origin")
+        if origin is None:  # not a browser: no cookie or page to abuse
+            return True
+        origin = origin.lower().rstrip("/")
+        hosts = {request.host.lower(), request.headers.get("X-Forwarded-Host", "").lower()} - {""}
+        return urlsplit(origin).netloc in hosts or origin in self.origins
+
+    async def _watch_idle(self, websocket: web.WebSocketResponse, service: GuardedAppService) -> None:
+        """Heartbeats keep a tab alive; only keys count as a reader being there."""
+        while not websocket.closed:
+            left = service.last_input + self.idle_timeout - time.monotonic()
+            if left <= 0:
+                log.info("session closed: idle")
+                await websocket.close(code=POLICY, message=IDLE.format(seconds=self.idle_timeout).encode())
+                return
+            await asyncio.sleep(min(left, 5.0))
+
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        if not self.same_site(request) or self.unknown_host(request) is not None:
+            log.warning("refused a websocket from %r for %r", request.headers.get("Origin"), request.host)
+            raise web.HTTPForbidden(text=CROSS_SITE)
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         await websocket.prepare(request)
         refusal = self.refusal()
@@ -236,6 +290,7 @@ class WebServer(Server):
         )
         self.sessions[websocket] = service
         log.info("session opened (%d of %d)", len(self.sessions), self.max_sessions)
+        watch = asyncio.create_task(self._watch_idle(websocket, service)) if self.idle_timeout > 0 else None
         try:
             query = request.query
             width = _cells(query.get("width"), 80, MAX_COLS)
@@ -244,6 +299,8 @@ class WebServer(Server):
         except Exception as error:  # a malformed message ends that session alone
             log.info("session ended: %r", error)
         finally:
+            if watch is not None:
+                watch.cancel()
             await service.end()
             del self.sessions[websocket]
             log.info("session closed (%d left)", len(self.sessions))
@@ -281,6 +338,12 @@ def _parser() -> argparse.ArgumentParser:
     add("--max-sessions", type=int, default=50, metavar="N", help="sessions at once (default: 50)")
     add("--content", metavar="DIR", type=Path, help="content folder every session shows")
     add("--theme", choices=THEMES, default="dark", help="colour theme of every session (default: dark)")
+    add("--idle-timeout", type=float, default=600, metavar="SECONDS",
+        help="close a session after this long without a key press (default: 600; 0: never)")  # fmt: skip
+    add("--allow-host", action="append", default=[], metavar="NAME",
+        help="a host name readers use, e.g. explainer.school.example (addresses always work)")  # fmt: skip
+    add("--allow-origin", action="append", default=[], metavar="URL",
+        help="another site whose pages may open sessions, e.g. https://school.example")  # fmt: skip
     return parser
 
 
@@ -304,7 +367,12 @@ def main(argv: list[str]) -> int:
         return _fail("--max-sessions must be at least 1, --port from 0 to 65535")
     langs = tuple(languages(content or default_root()))
     checked = _checked_lines(content or default_root(), langs)
-    server = WebServer(app_command(content, args.theme), args.max_sessions, title, langs, checked)
+    if args.idle_timeout < 0:
+        return _fail("--idle-timeout must be 0 (never) or more")
+    server = WebServer(
+        app_command(content, args.theme), args.max_sessions, title, langs, checked,
+        idle_timeout=args.idle_timeout, origins=tuple(args.allow_origin), hosts=tuple(args.allow_host),
+    )  # fmt: skip
     try:
         return asyncio.run(_serve(server, args.host, args.port))
     except OSError as error:
