@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from contentkit import make_content
 
-from tui.cli import language_from_env
 from tui.model import ContentError, default_root, languages, load
+from tui.options import accept_language_preferences, choose_language, locale_preferences
 
 ES_INDEX = """\
 title: "Contenido de prueba"
@@ -148,4 +148,25 @@ def test_check_reports_both_languages(tmp_path: Path) -> None:
     ],
 )
 def test_language_follows_the_locale(environ: dict[str, str], lang: str) -> None:
-    assert language_from_env(environ) == lang
+    assert choose_language(locale_preferences(environ), ["en", "es"]) == lang
+
+
+@pytest.mark.parametrize(
+    ("wanted", "lang"),
+    [
+        (locale_preferences({"LANGUAGE": "fr_FR:es", "LANG": "fr_FR.UTF-8"}), "es"),  # no French: next
+        (locale_preferences({"LANGUAGE": "fr", "LANG": "C"}), "en"),  # LANGUAGE counts only with a locale
+        (accept_language_preferences("fr-CH, fr;q=0.9, es;q=0.8, en;q=0.7"), "es"),
+        (accept_language_preferences("en;q=0.5, es-BO"), "es"),  # by weight, not by order
+        (accept_language_preferences("es;q=0, *"), "en"),  # q=0 means not wanted
+        (accept_language_preferences("garbage;q=x"), "en"),
+    ],
+)
+def test_the_first_of_the_readers_languages_that_the_content_has(wanted: list[str], lang: str) -> None:
+    assert choose_language(wanted, ["en", "es"]) == lang
+
+
+def test_a_new_language_folder_just_works_for_every_transport() -> None:
+    french = ["en", "es", "fr"]
+    assert choose_language(locale_preferences({"LANG": "fr_CA.UTF-8"}), french) == "fr"
+    assert choose_language(accept_language_preferences("fr-CA,fr;q=0.9"), french) == "fr"

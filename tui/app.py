@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.screen import Screen
 
 from .dialogs.help import HelpScreen
 from .dialogs.search import Place as SearchPlace
@@ -17,7 +18,7 @@ from .history import History, Place
 from .main_screen import MainScreen
 from .model import Content, ContentError, languages, load
 from .model.search import SearchIndex
-from .palette import PlacesProvider
+from .palette import places
 from .presenter import PresenterScreen
 from .textual_internals import release_render_caches
 from .themes import HIGH_CONTRAST, THEMES
@@ -26,7 +27,6 @@ from .widgets.link import Link
 
 class ExplainerApp(App[None]):
     CSS_PATH = "styles/app.tcss"
-    COMMANDS = {PlacesProvider}
     BINDINGS = [
         Binding("ctrl+q", "quit", show=False, priority=True),
     ]
@@ -111,8 +111,10 @@ class ExplainerApp(App[None]):
             self.history.push(here)
         self.main.show(section, item, keep=keep)
 
-    def goto_later(self, section: str, item: str | None) -> Callable[[], None]:
-        return partial(self.goto, section, item)
+    def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
+        """ctrl+p offers the content's places and nothing else (see palette.py)."""
+        for line in places(self.content):
+            yield SystemCommand(line.name, line.hint, partial(self.goto, line.section, line.item))
 
     def goto_target(self, target: str) -> None:
         """Follow a reference: a section id or an entry id."""

@@ -7,22 +7,22 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .model import Content, ContentError, default_root, languages, load
+from .model import default_root, languages
 from .model.content import foreign_languages
+from .options import EXIT_CONTENT, LANG_HELP, content_language, content_options, load_or_report
 from .serve.environment import REPORT_ENV, limit_served_app
-
-THEMES = ("dark", "light", "high-contrast")
-EXIT_CONTENT = 2
 
 
 def _run_parser() -> argparse.ArgumentParser:
+    theme = "colour theme (default: dark; high-contrast when presenting)"
+    shared = content_options(lang=LANG_HELP, theme=theme)
     parser = argparse.ArgumentParser(
         prog="bolivia-explainer",
+        parents=[shared],
         description="Bolivia from the November 2019 crisis to the October 2020 election, "
         "explained screen by screen.",
         epilog="Other commands: 'bolivia-explainer check [DIR]' validates a content folder; "
@@ -30,28 +30,10 @@ def _run_parser() -> argparse.ArgumentParser:
         "'export --help' writes handouts.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--content", metavar="DIR", type=Path, help="content folder to show (default: the built-in one)"
-    )
     parser.add_argument("--screen", metavar="ID", help="open this section first (e.g. results)")
     parser.add_argument("--item", metavar="ID", help="open this entry first (e.g. kaliman)")
-    parser.add_argument(
-        "--theme", choices=THEMES, help="colour theme (default: dark; high-contrast when presenting)"
-    )
     parser.add_argument("--present", action="store_true", help="open as slides for a projector (key p)")
-    parser.add_argument(
-        "--lang", metavar="LANG", help="language: en or es (default: from LC_ALL / LANG, es_* means es)"
-    )
     return parser
-
-
-def language_from_env(environ: Mapping[str, str]) -> str:
-    """The reader's language from the locale variables, as a content folder names it."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "")
-        if value:
-            return "es" if value.lower().startswith("es") else "en"
-    return "en"
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -63,24 +45,10 @@ def _check_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load_or_report(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content | None:
-    try:
-        return load(root, use_cache=use_cache, lang=lang)
-    except ContentError as error:
-        for problem in error.problems:
-            print(
-                f"{root / problem.file if problem.file else root}:{problem.line}: {problem.message}"
-                if problem.line
-                else f"{root / problem.file}: {problem.message}",
-                file=sys.stderr,
-            )
-        return None
-
-
 def check(argv: list[str]) -> int:
     args = _check_parser().parse_args(argv)
     root = args.dir or default_root()
-    content = _load_or_report(root, use_cache=False)  # check reads every file afresh
+    content = load_or_report(root, use_cache=False)  # check reads every file afresh
     if content is None:
         return EXIT_CONTENT
     failed = False
@@ -88,7 +56,7 @@ def check(argv: list[str]) -> int:
         print(f"{root / lang}: a link to a folder outside the content folder; not used", file=sys.stderr)
         failed = True
     for lang in languages(root)[1:]:
-        failed |= _load_or_report(root, use_cache=False, lang=lang) is None
+        failed |= load_or_report(root, use_cache=False, lang=lang) is None
     if failed:
         return EXIT_CONTENT
     count = sum(len(s.entries) for s in content.sections)
@@ -104,12 +72,11 @@ def run(argv: list[str]) -> int:
     parser = _run_parser()
     args = parser.parse_args(argv)
     root = args.content or default_root()
-    lang = args.lang or language_from_env(os.environ)
-    if root.is_dir() and lang not in languages(root):
-        if args.lang:
-            return _usage_error(f"unknown language '{lang}'; valid: {', '.join(languages(root))}")
-        lang = "en"
-    content = _load_or_report(root, lang=lang)
+    try:
+        lang = content_language(root, args.lang, os.environ)
+    except ValueError as error:
+        return _usage_error(str(error))
+    content = load_or_report(root, lang=lang)
     if content is None:
         return EXIT_CONTENT
     section_ids = [s.id for s in content.sections]

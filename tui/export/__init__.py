@@ -10,8 +10,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..cli import EXIT_CONTENT, _load_or_report, language_from_env
-from ..model import default_root, languages
+from ..model import default_root
+from ..options import EXIT_CONTENT, LANG_HELP, content_language, content_options, load_or_report
 from . import html, markdown
 
 FORMATS = {"md": markdown.render, "html": html.render}
@@ -21,6 +21,7 @@ EXIT_WRITE = 1
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bolivia-explainer export",
+        parents=[content_options(lang=LANG_HELP)],
         description="Write the explainer, or one section of it, as a handout: claims with "
         "verdicts, context notes, discussion questions and sources.",
     )
@@ -29,12 +30,6 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", type=Path, help="write here (default, or -: standard output)"
     )
     parser.add_argument("--section", metavar="ID", help="only this section (e.g. results)")
-    parser.add_argument(
-        "--content", metavar="DIR", type=Path, help="content folder (default: the built-in one)"
-    )
-    parser.add_argument(
-        "--lang", metavar="LANG", help="language: en or es (default: from LC_ALL / LANG, es_* means es)"
-    )
     return parser
 
 
@@ -45,13 +40,12 @@ def _error(message: str) -> None:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     root = args.content or default_root()
-    lang = args.lang or language_from_env(os.environ)
-    if root.is_dir() and lang not in languages(root):
-        if args.lang:
-            _error(f"unknown language '{lang}'; valid: {', '.join(languages(root))}")
-            return EXIT_CONTENT
-        lang = "en"  # as the app does: a locale the folder lacks falls back to English
-    content = _load_or_report(root, lang=lang)
+    try:
+        lang = content_language(root, args.lang, os.environ)
+    except ValueError as error:
+        _error(str(error))
+        return EXIT_CONTENT
+    content = load_or_report(root, lang=lang)
     if content is None:
         return EXIT_CONTENT
     if args.section is not None and not content.has_section(args.section):

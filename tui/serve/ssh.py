@@ -18,19 +18,23 @@ from pathlib import Path
 
 import asyncssh
 
-from ..cli import THEMES
 from ..model import ContentError, default_root, languages, load
+from ..options import EXIT_USAGE, content_options
 from .environment import app_environment
 from .ssh_hub import Gate, Hub, Settings
 
 KEY_NAME = "ssh_host_ed25519_key"
 KEEPALIVE_COUNT_MAX = 4  # unanswered keepalives before a client counts as gone
-EXIT_USAGE = 2
 
 
 def _parser() -> argparse.ArgumentParser:
+    shared = content_options(
+        lang="language of every session, e.g. en or es (default: each reader's locale, as ssh sends it)",
+        theme="colour theme of every session (default: the app's)",
+    )
     parser = argparse.ArgumentParser(
         prog="bolivia-explainer serve-ssh",
+        parents=[shared],
         description="Serve the explainer over SSH: each client gets its own app on its own terminal. "
         "Without --authorized-keys anyone may connect, with no password.",
     )
@@ -49,9 +53,6 @@ def _parser() -> argparse.ArgumentParser:
         "(default: 15)")  # fmt: skip
     add("--login-timeout", type=float, default=30, metavar="SECONDS",
         help="time to log in and open a session (default: 30)")  # fmt: skip
-    add("--content", metavar="DIR", type=Path, help="content folder every session shows")
-    add("--theme", choices=THEMES, help="colour theme of every session (default: the app's)")
-    add("--lang", metavar="LANG", help="language of every session, e.g. en or es (default: en)")
     return parser
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import asyncssh
 
-from ..cli import language_from_env
+from ..options import choose_language, locale_preferences
 from .input_filter import InputFilter
 from .pty import PtyProcess
 
@@ -111,11 +111,11 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
             if value is not None and pattern.fullmatch(value):
                 env[name] = value
         argv = list(self._hub.settings.argv)
-        wanted = language_from_env(self._chan.get_environment())
-        if "--lang" not in argv and wanted in self._hub.settings.languages:
+        if "--lang" not in argv:
             # The reader's locale, as OpenSSH clients send it (SendEnv LANG LC_*),
             # picks the language; only a code the content has reaches the arguments.
-            argv += ["--lang", wanted]
+            wanted = locale_preferences(self._chan.get_environment())
+            argv += ["--lang", choose_language(wanted, self._hub.settings.languages)]
         try:
             self._proc = PtyProcess(argv, env, self.cols, self.rows, self._output, self._app_exited)
         except OSError as error:

@@ -30,9 +30,9 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from ..cli import THEMES
 from ..model import ContentError, default_root, languages, load
 from ..model.words import checked
+from ..options import EXIT_USAGE, accept_language_preferences, choose_language, content_options
 from .environment import app_environment
 from .input_filter import InputFilter
 
@@ -49,7 +49,6 @@ GOING_AWAY = 1001
 MAX_COLS, MAX_ROWS = 400, 200  # as over SSH: bigger costs memory and time, helps no reader
 MAX_MESSAGE = 64 * 1024  # one websocket message from a browser: a key, a paste, a resize
 STOP_GRACE = 3.0  # seconds an app gets to quit before it is killed
-EXIT_USAGE = 2
 
 # Replaces the stock page's Google Fonts link: the font textual-serve ships, the
 # page's title, the websocket found from the page's own address (not the address
@@ -307,15 +306,13 @@ class WebServer(Server):
         return websocket
 
     def language_for(self, accept_language: str) -> str:
-        """The browser's first language when the content has it, else English."""
-        first = accept_language.split(",")[0].split(";")[0].strip().lower()
-        wanted = first.split("-")[0]
-        return wanted if wanted in self.languages else "en"
+        """The first of the browser's languages that the content has, else the content's first."""
+        return choose_language(accept_language_preferences(accept_language), self.languages)
 
     def command_for(self, accept_language: str) -> str:
         """The app's command, in the browser's first language when the content has it."""
         wanted = self.language_for(accept_language)
-        if wanted != "en":
+        if wanted != self.languages[0]:
             return f"{self.command} --lang {shlex.quote(wanted)}"
         return self.command
 
@@ -327,8 +324,10 @@ class WebServer(Server):
 
 
 def _parser() -> argparse.ArgumentParser:
+    shared = content_options(theme="colour theme of every session (default: dark)", theme_default="dark")
     parser = argparse.ArgumentParser(
         prog="bolivia-explainer serve-web",
+        parents=[shared],
         description="Serve the explainer to web browsers: each page gets its own app. "
         "Anyone who can reach the address may open it.",
     )
@@ -336,8 +335,6 @@ def _parser() -> argparse.ArgumentParser:
     add("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; 0.0.0.0 for all)")
     add("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
     add("--max-sessions", type=int, default=50, metavar="N", help="sessions at once (default: 50)")
-    add("--content", metavar="DIR", type=Path, help="content folder every session shows")
-    add("--theme", choices=THEMES, default="dark", help="colour theme of every session (default: dark)")
     add("--idle-timeout", type=float, default=600, metavar="SECONDS",
         help="close a session after this long without a key press (default: 600; 0: never)")  # fmt: skip
     add("--allow-host", action="append", default=[], metavar="NAME",
