@@ -65,3 +65,16 @@ def test_a_source_cited_that_does_not_exist(tmp_path: Path) -> None:
     extra = '        verdict: imprecise\n        context: "Close."\n        sources: [nowhere]\n'
     root = make_content(tmp_path, people_yaml=people_with_claim(extra))
     assert problems(root) == ["people.yaml:16: sources: unknown id 'nowhere'"]
+
+
+def test_ids_follow_one_syntax_so_no_content_can_break_the_screen(tmp_path: Path) -> None:
+    """A section id with a dot passed check and then crashed the app (it became a CSS selector)."""
+    from contentkit import INDEX, INDEX_LINE
+
+    index = INDEX.replace("  - id: events\n", "  - id: events.2019\n")
+    people = PEOPLE.replace("  - id: arce\n", "  - id: Arce_2020\n")
+    root = make_content(tmp_path, index_yaml=index, people_yaml=people)
+    found = problems(root)
+    hint = "use lower-case letters, digits and single hyphens (as in e-2019-11-10)"
+    assert f"index.yaml:{INDEX_LINE['events']}: id 'events.2019': {hint}" in found
+    assert f"people.yaml:7: id 'Arce_2020': {hint}" in found

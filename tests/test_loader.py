@@ -324,7 +324,7 @@ def test_entry_id_that_is_a_section_id(tmp_path: Path) -> None:
     events = EVENTS.replace("id: e-2019", "id: people").replace("links: [e-2019]", "links: [people]")
     people = PEOPLE.replace("links: [e-2019]", "links: [people]")
     assert broken(tmp_path, events_yaml=events, people_yaml=people) == [
-        "events.yaml:2: duplicate id 'people' (also in index.yaml)"
+        "events.yaml:2: duplicate id 'people' (also in index.yaml:6)"
     ]
 
 

@@ -36,6 +36,7 @@ class MainScreen(Screen[None]):
         self.current: SectionView | None = None
         self._built = False
         self._collect_first = False
+        self._by_section: dict[str, SectionView] = {}
 
     def on_mount(self) -> None:
         self.show(*self.start)
@@ -74,12 +75,10 @@ class MainScreen(Screen[None]):
 
     def view(self, section_id: str) -> SectionView:
         """The view of a section, built (and mounted hidden) on first use."""
+        built = self._by_section.get(section_id)
+        if built is not None:
+            return built
         views = self._views
-        found = views.query_children(f"#view-{section_id}")
-        if found:
-            view = found.first()
-            assert isinstance(view, SectionView)
-            return view
         section = self.content.section(section_id)
         view = VIEWS[section.ref.kind](self.content, section)
         # Laid out once at its real size, off-screen, so its pages are wrapped
@@ -88,6 +87,7 @@ class MainScreen(Screen[None]):
         view.styles.offset = OFF_SCREEN
         view.stow_when_laid_out = True
         views.mount(view)
+        self._by_section[section_id] = view
         return view
 
     def show(self, section_id: str, item: str | None, *, keep: bool = False) -> None:
@@ -123,6 +123,7 @@ class MainScreen(Screen[None]):
         # and clear them out before the new views are frozen in turn.
         gc.unfreeze()
         self._collect_first = True
+        self._by_section.clear()
         await self._views.remove_children()
         self._bar.sections = self._tabs()
         self.show(*place)
@@ -133,8 +134,7 @@ class MainScreen(Screen[None]):
         if not self._views.is_attached:
             return
         for section in self.content.sections:
-            views = self._views
-            if not views.query_children(f"#view-{section.id}"):
+            if section.id not in self._by_section:
                 self.view(section.id)
                 self.call_after_refresh(self.prebuild)
                 return

@@ -104,18 +104,32 @@ def _walk(node: Any) -> Iterator[LineDict]:
             yield from _walk(value)
 
 
-def check_ids(index: schema.Index, facts: dict[str, Facts]) -> tuple[set[str], list[Problem]]:
-    """Every id once, across sections and entries; returns the known ids."""
+def check_ids(
+    index: schema.Index, index_facts: Facts, facts: dict[str, Facts]
+) -> tuple[set[str], list[Problem]]:
+    """Every id once, across sections and entries, and each of the id syntax; returns the known ids."""
     problems: list[Problem] = []
-    first: dict[str, tuple[str, int]] = {s.id: ("index.yaml", 0) for s in index.sections}
+    first: dict[str, tuple[str, int]] = {}
+    for number, section in enumerate(index.sections):
+        line = index_facts.lines.get(f"sections.{number}", 0)
+        first.setdefault(section.id, ("index.yaml", line))
+        problems += _id_syntax("index.yaml", line, section.id)
     for file, found in facts.items():
         for ident, line in found.ids:
+            problems += _id_syntax(file, line, ident)
             if ident in first:
                 where = first[ident][0] + (f":{first[ident][1]}" if first[ident][1] else "")
                 problems.append(Problem(file, line, f"duplicate id {quote(ident)} (also in {where})"))
             else:
                 first[ident] = (file, line)
     return set(first), problems
+
+
+def _id_syntax(file: str, line: int, ident: str) -> list[Problem]:
+    if schema.ID_SYNTAX.fullmatch(ident):
+        return []
+    what = f"id {quote(ident)}: use lower-case letters, digits and single hyphens (as in e-2019-11-10)"
+    return [Problem(file, line, what)]
 
 
 def check_references(

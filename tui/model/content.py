@@ -322,7 +322,7 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
     for section in sections:
         for entry in section.entries:
             entries.setdefault(entry.id, (section, entry))
-    known, found = check_ids(index, facts)
+    known, found = check_ids(index, index_facts, facts)
     reader.problems += found
     sources = {e.id: e for s in sections for e in s.entries if isinstance(e, schema.Source)}
     # With a section file unread, every reference into it would be reported as

@@ -6,6 +6,7 @@ new section of an existing kind is a YAML edit.  Nothing here imports Textual.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from msgspec import Struct
@@ -13,6 +14,12 @@ from msgspec import Struct
 Verdict = Literal["consistent", "imprecise", "disputed", "unverifiable", "inaccurate"]
 VERDICTS: tuple[str, ...] = ("consistent", "imprecise", "disputed", "unverifiable", "inaccurate")
 
+
+
+ID_SYNTAX = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What every id in a content folder looks like (sections, entries, corrections):
+lower-case letters and digits in words joined by single hyphens, as `e-2019-11-10`.
+`check` enforces it; ids stay data, never CSS selectors or file names."""
 
 class Model(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """Base for every struct: unknown fields are errors, values never change."""

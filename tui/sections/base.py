@@ -23,7 +23,8 @@ class SectionView(Container):
     """
 
     def __init__(self, content: Content, section: Section) -> None:
-        super().__init__(id=f"view-{section.id}", classes="section-view")
+        # No id from the content: ids are data, not CSS (the main screen keeps views by section).
+        super().__init__(classes="section-view")
         self.content = content
         self.section = section
         self.wanted = False
