@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import gc
+import inspect
 import os
+from importlib import metadata
 
 import pytest
 from textual._styles_cache import StylesCache
+from textual.scroll_view import ScrollView
 
 from tui.app import ExplainerApp
 from tui.model import Content
+from tui.textual_internals import TEXTUAL_VERSION
+from tui.widgets.document import Document
 
 
 def rss_mb() -> float:
@@ -42,3 +47,33 @@ async def test_fifty_language_switches_keep_memory_flat(content: Content) -> Non
         gc.unfreeze()
         assert styles_caches() <= caches + 5  # the widgets on screen now, not every one ever built
         assert rss_mb() - rss < 5
+
+
+def test_the_reaches_were_written_for_the_textual_that_is_installed() -> None:
+    """An upgrade must re-check every reach in tui/textual_internals.py, then move this version."""
+    assert metadata.version("textual") == TEXTUAL_VERSION
+
+
+def test_scroll_view_still_has_the_private_hooks_page_view_overrides() -> None:
+    assert list(inspect.signature(ScrollView._size_updated).parameters) == [
+        "self", "size", "virtual_size", "container_size", "layout"
+    ]  # fmt: skip
+    assert list(inspect.signature(ScrollView._scroll_update).parameters) == ["self", "virtual_size"]
+
+
+async def test_a_layout_pass_neither_resizes_a_page_nor_redraws_its_scrollbars(content: Content) -> None:
+    """What PageView is for: the page, not the container, sets the virtual size and the scrollbars."""
+    app = ExplainerApp(content, screen="timeline", item="e-2019-11-10-resignation")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pages = [d for d in app.screen.query(Document) if d.display and d.size.height]
+        assert pages
+        for page in pages:
+            assert page.virtual_size.height == len(page.lines())
+        # What the layout does on every pass: offer the container's size as the virtual size.
+        # ScrollView would take that as a change and redraw the scrollbars (a frame of its own).
+        page = pages[0]
+        redraws: list[object] = []
+        page._scroll_update = redraws.append  # type: ignore[method-assign]
+        page._size_updated(page.outer_size, page.container_size, page.container_size)
+        assert redraws == [] and page.virtual_size.height == len(page.lines())

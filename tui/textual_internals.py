@@ -1,14 +1,22 @@
-"""The one place the app reaches into Textual's private modules (tests/test_textual_internals.py)."""
+"""The one place the app reaches into Textual's private parts (tests/test_textual_internals.py).
+
+Written for Textual 8.2.8. Each reach has a test that fails if an upgrade
+changes what it relies on; when one fails, look for a public way first.
+"""
 
 from __future__ import annotations
 
 from textual._styles_cache import StylesCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+
+TEXTUAL_VERSION = "8.2.8"
 
 
 def release_render_caches() -> None:
     """Let removed widgets' rendered lines go.
 
-    Textual (8.2) memoizes the instance method StylesCache.get_inner_outer with
+    Textual memoizes the instance method StylesCache.get_inner_outer with
     lru_cache, so up to 1024 StylesCache objects, each holding a widget's
     rendered strips, outlive their widgets: about 0.5 MB per language switch.
     Clearing the memo frees them; live widgets fill it again on their next paint.
@@ -16,3 +24,23 @@ def release_render_caches() -> None:
     clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
     if clear is not None:
         clear()
+
+
+class PageView(ScrollView):
+    """A ScrollView whose virtual size is its page's alone, set with `set_page_size`.
+
+    The layout offers a line widget its container's size as its virtual size,
+    which never matches the page's: ScrollView would then redraw the scrollbars
+    after every layout, a frame of its own on each section switch.
+    """
+
+    def set_page_size(self, size: Size) -> None:
+        """The page is `size` (as OptionList does: the scrollbars follow the page)."""
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        return super()._size_updated(size, self.virtual_size, container_size, layout)

@@ -19,10 +19,10 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click, Leave, MouseMove, Resize
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..model.schema import VERDICTS
+from ..textual_internals import PageView
 from .bar_chart import BAR_STYLES
 from .blocks import Block
 from .claim import ClaimBlock
@@ -40,7 +40,7 @@ STYLES = (
 )
 
 
-class Document(ScrollView, can_focus=True):
+class Document(PageView, can_focus=True):
     COMPONENT_CLASSES = {f"document--{name}" for name in STYLES}
     STYLE_PREFIX = "document"
     """Subclasses style their lines through their own component classes."""
@@ -141,19 +141,8 @@ class Document(ScrollView, can_focus=True):
             return self._laid or EMPTY
         self._laid = lay_out(self._blocks, self, width, MAX_WIDTH)
         self._strips.clear()
-        virtual_size = Size(width, len(self._laid.rows))
-        if virtual_size != self.virtual_size:  # as OptionList does: scrollbars follow the page
-            self.virtual_size = virtual_size
-            self._scroll_update(virtual_size)
+        self.set_page_size(Size(width, len(self._laid.rows)))
         return self._laid
-
-    def _size_updated(
-        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-    ) -> bool:
-        # The layout offers a line widget its container's size as its virtual
-        # size, which never matches the page's: ScrollView would then redraw
-        # the scrollbars after every layout, a frame of its own on each switch.
-        return super()._size_updated(size, self.virtual_size, container_size, layout)
 
     def on_resize(self, _event: Resize) -> None:
         self._lay_out()
