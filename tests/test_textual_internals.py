@@ -66,7 +66,9 @@ async def test_a_layout_pass_neither_resizes_a_page_nor_redraws_its_scrollbars(c
     app = ExplainerApp(content, screen="timeline", item="e-2019-11-10-resignation")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        pages = [d for d in app.screen.query(Document) if d.display and d.size.height]
+        shown = app.screen.current  # the timeline's view; the others are built ahead, off-screen
+        assert shown is not None
+        pages = [d for d in shown.query(Document) if d.size.height]
         assert pages
         for page in pages:
             assert page.virtual_size.height == len(page.lines())
@@ -77,3 +79,22 @@ async def test_a_layout_pass_neither_resizes_a_page_nor_redraws_its_scrollbars(c
         page._scroll_update = redraws.append  # type: ignore[method-assign]
         page._size_updated(page.outer_size, page.container_size, page.container_size)
         assert redraws == [] and page.virtual_size.height == len(page.lines())
+
+
+def test_the_textual_serve_reaches_still_match_the_installed_textual_serve() -> None:
+    """tui/serve/textual_serve_compat.py overrides and calls these; an upgrade must re-check them."""
+    from textual_serve.app_service import AppService
+    from textual_serve.server import Server
+
+    from tui.serve.textual_serve_compat import TEXTUAL_SERVE_VERSION
+
+    assert metadata.version("textual-serve") == TEXTUAL_SERVE_VERSION
+    def parameters(method: object) -> list[str]:
+        return list(inspect.signature(method).parameters)  # type: ignore[arg-type]
+
+    assert parameters(AppService._build_environment) == ["self", "width", "height"]
+    assert parameters(AppService._open_app_process) == ["self", "width", "height"]
+    assert parameters(Server._process_messages) == ["self", "websocket", "app_service"]
+    assert inspect.iscoroutinefunction(Server._make_app)
+    source = inspect.getsource(AppService)
+    assert "self._process" in source and "self._stdin" in source  # the attributes AppProcess sets

@@ -260,7 +260,7 @@ def test_messages_from_the_app_reach_the_browser_only_to_end_the_session() -> No
         await stuck.start(80, 24)
         started = time.monotonic()
         await stuck.end()
-        assert stuck._process is not None and stuck._process.returncode == -signal.SIGKILL
+        assert stuck.process is not None and stuck.process.returncode == -signal.SIGKILL
         assert time.monotonic() - started < STOP_GRACE + 1
 
     # Playwright's sync API keeps an event loop running in this thread: check in another.

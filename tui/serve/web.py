@@ -27,14 +27,13 @@ from urllib.parse import urlsplit
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
-from textual_serve.app_service import AppService
-from textual_serve.server import Server
 
 from ..model import ContentError, default_root, languages, load
 from ..model.words import checked
 from ..options import EXIT_USAGE, accept_language_preferences, choose_language, content_options
 from .environment import app_environment
 from .input_filter import InputFilter
+from .textual_serve_compat import AppProcess, BrowserServer
 
 log = logging.getLogger("bolivia_explainer.web")
 
@@ -107,25 +106,13 @@ def app_command(content: Path | None, theme: str) -> list[str]:
     return [*argv, "--theme", theme]
 
 
-class GuardedAppService(AppService):
+class GuardedAppService(AppProcess):
     """One browser's app process, run without a shell; only "exit" goes from the app to the browser."""
 
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+    def environment(self, width: int, height: int) -> dict[str, str]:
         web_driver = {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TEXTUAL_FPS": "60"}
         size = {"COLUMNS": str(width), "ROWS": str(height)}
         return {**app_environment(), **web_driver, "TEXTUAL_COLOR_SYSTEM": "truecolor", **size}
-
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
-        self._process = process = await asyncio.create_subprocess_exec(
-            *shlex.split(self.command),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=self._build_environment(width, height),
-        )
-        assert process.stdin is not None
-        self._stdin = process.stdin
-        return process
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -156,7 +143,7 @@ class GuardedAppService(AppService):
 
     async def end(self) -> None:
         """Ask the app to quit; kill it if it has not within STOP_GRACE seconds."""
-        process = self._process
+        process = self.process
         if process is not None and process.returncode is None:
             await self.send_meta({"type": "quit"})
             try:
@@ -167,7 +154,7 @@ class GuardedAppService(AppService):
         await self.stop()  # the app is gone: this reads the rest of its output
 
 
-class WebServer(Server):
+class WebServer(BrowserServer):
     def __init__(
         self,
         argv: list[str],
@@ -197,7 +184,7 @@ class WebServer(Server):
             return SHUTDOWN
         return FULL.format(limit=self.max_sessions) if len(self.sessions) >= self.max_sessions else None
 
-    async def _make_app(self) -> web.Application:
+    async def make_app(self) -> web.Application:
         app = web.Application()
         page = (self.templates_path / "app_index.html").read_text(encoding="utf-8")
         page, found = _FONT_LINK.subn(_HEAD, page)
@@ -294,7 +281,7 @@ class WebServer(Server):
             query = request.query
             width = _cells(query.get("width"), 80, MAX_COLS)
             await service.start(width, _cells(query.get("height"), 24, MAX_ROWS))
-            await self._process_messages(websocket, service)
+            await self.process_messages(websocket, service)
         except Exception as error:  # a malformed message ends that session alone
             log.info("session ended: %r", error)
         finally:
@@ -391,7 +378,7 @@ async def _serve(server: WebServer, host: str, port: int) -> int:
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
-    runner = web.AppRunner(await server._make_app(), handle_signals=False, shutdown_timeout=STOP_GRACE + 2)
+    runner = web.AppRunner(await server.make_app(), handle_signals=False, shutdown_timeout=STOP_GRACE + 2)
     await runner.setup()
     try:
         await web.TCPSite(runner, host, port).start()
