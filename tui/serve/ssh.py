@@ -21,7 +21,8 @@ import asyncssh
 from ..model import ContentError, default_root, languages, load
 from ..options import EXIT_USAGE, content_options
 from .environment import app_environment
-from .ssh_hub import Gate, Hub, Settings
+from .ssh_hub import Gate, Hub
+from .ssh_session import Settings
 
 KEY_NAME = "ssh_host_ed25519_key"
 KEEPALIVE_COUNT_MAX = 4  # unanswered keepalives before a client counts as gone

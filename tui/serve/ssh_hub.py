@@ -7,11 +7,10 @@ import logging
 import signal
 import time
 from collections import Counter
-from dataclasses import dataclass
 
 import asyncssh
 
-from .ssh_session import SHUTDOWN, AppSession
+from .ssh_session import SHUTDOWN, AppSession, Settings
 
 log = logging.getLogger("bolivia_explainer.ssh")
 
@@ -20,19 +19,6 @@ PER_IP = "Too many sessions from your address ({limit}); please close one or try
 NO_FORWARDING = "Port forwarding is not offered by this server."
 # Connections beyond these are a flood, not people waiting: see Hub.connect.
 CONNECTION_SLACK = 2
-
-
-@dataclass(frozen=True)
-class Settings:
-    argv: tuple[str, ...]  # the app's command line, the same for every session
-    env: dict[str, str]  # the app's environment, before TERM and the client's few variables
-    max_sessions: int
-    max_per_ip: int
-    idle_timeout: float  # seconds without input; 0 turns it off
-    login_timeout: float
-    keepalive: float  # seconds between keepalive requests to the client
-    auth_required: bool
-    languages: tuple[str, ...] = ("en",)  # those the content is written in
 
 
 class Hub:

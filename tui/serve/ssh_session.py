@@ -7,7 +7,8 @@ import logging
 import os
 import re
 import time
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Protocol
 
 import asyncssh
 
@@ -15,8 +16,29 @@ from ..options import choose_language, locale_preferences
 from .input_filter import InputFilter
 from .pty import PtyProcess
 
-if TYPE_CHECKING:
-    from .ssh_hub import Hub
+
+@dataclass(frozen=True)
+class Settings:
+    argv: tuple[str, ...]  # the app's command line, the same for every session
+    env: dict[str, str]  # the app's environment, before TERM and the client's few variables
+    max_sessions: int
+    max_per_ip: int
+    idle_timeout: float  # seconds without input; 0 turns it off
+    login_timeout: float
+    keepalive: float  # seconds between keepalive requests to the client
+    auth_required: bool
+    languages: tuple[str, ...] = ("en",)  # those the content is written in
+
+
+class SessionHost(Protocol):
+    """What a session needs of the server that holds it (ssh_hub.Hub): settings and the limits."""
+
+    settings: Settings
+
+    def admit(self, session: AppSession) -> str | None: ...
+    def release(self, session: AppSession) -> None: ...
+    def started(self, conn: asyncssh.SSHServerConnection) -> None: ...
+
 
 log = logging.getLogger("bolivia_explainer.ssh")
 
@@ -53,7 +75,7 @@ def describe_status(status: int) -> str:
 
 
 class AppSession(asyncssh.SSHServerSession[bytes]):
-    def __init__(self, hub: Hub, conn: asyncssh.SSHServerConnection, ip: str, peer: str) -> None:
+    def __init__(self, hub: SessionHost, conn: asyncssh.SSHServerConnection, ip: str, peer: str) -> None:
         self._hub = hub
         self._conn = conn
         self.ip = ip
