@@ -1,7 +1,10 @@
-"""The baseline: a bare Textual app, a Header, one Static and a Footer per screen.
+"""The baselines: bare Textual apps with a Header, one Static and a Footer.
 
-Keys 1-9 switch between such screens (made on first visit, as the explainer
-makes its section screens), so key-to-paint has a baseline too.
+`FloorApp` (run with --floor) is the floor the launch target names: those three
+widgets on the default screen, no modes. `BareApp` has one such screen per key
+1-9 (made on first visit, as the explainer makes its section views), so
+key-to-paint has a baseline too; switching modes on mount makes its launch a
+little slower than the floor.
 """
 
 from __future__ import annotations
@@ -42,5 +45,16 @@ class BareApp(App[None]):
         self.switch_mode(str(number))
 
 
+class FloorApp(App[None]):
+    BINDINGS = [Binding("q", "quit", "Quit")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"{READY}: floor")
+        yield Footer()
+
+
 if __name__ == "__main__":
-    BareApp().run()
+    import sys
+
+    (FloorApp() if "--floor" in sys.argv else BareApp()).run()
