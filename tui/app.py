@@ -20,6 +20,7 @@ from .model import Content, ContentError, languages, load
 from .model.search import SearchIndex
 from .palette import places
 from .presenter import PresenterScreen
+from .textual_internals import bind as bind_now
 from .textual_internals import release_render_caches
 from .themes import HIGH_CONTRAST, THEMES
 from .widgets.link import Link
@@ -55,24 +56,20 @@ class ExplainerApp(App[None]):
         self.title = self.content.index.title
         keys = self.content.ui.keys
         count = min(len(self.content.sections), 9)
-        table = self._bindings.key_to_bindings
 
         def bind(
             key: str, action: str, description: str, show: bool = True, display: str | None = None
         ) -> None:
             for one in key.split(","):
-                table[one] = [Binding(one, action, description, show=show, key_display=display)]
+                bind_now(self, Binding(one, action, description, show=show, key_display=display))
 
         for number in range(1, count + 1):
             bind(str(number), f"section({number})", keys.sections, number == 1, f"1-{count}")
         bind("escape,backspace", "go_back", keys.back, display="esc")
         bind("slash", "search", keys.search, display="/")
         # Replaces Textual's own hidden ctrl+p binding: shown, in the content's words.
-        table[self.COMMAND_PALETTE_BINDING] = [
-            Binding(
-                self.COMMAND_PALETTE_BINDING, "command_palette", keys.palette, key_display="^p", priority=True
-            )
-        ]
+        palette = self.COMMAND_PALETTE_BINDING
+        bind_now(self, Binding(palette, "command_palette", keys.palette, key_display="^p", priority=True))
         bind("question_mark,f1", "help", keys.help, display="?")
         bind("t", "next_theme", keys.theme, show=False)
         bind("p", "present", keys.present)

@@ -22,7 +22,7 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 
 from ..model.schema import VERDICTS
-from ..textual_internals import PageView
+from ..textual_internals import PageView, bind
 from .bar_chart import BAR_STYLES
 from .blocks import Block
 from .claim import ClaimBlock
@@ -56,7 +56,7 @@ class Document(PageView, can_focus=True):
     ) -> None:
         super().__init__(id=id)
         if open_label is not None:  # the key bar names enter in the content's words, not in code's
-            self._bindings.key_to_bindings["enter"] = [Binding("enter", "choose", open_label)]
+            bind(self, Binding("enter", "choose", open_label))
         self._blocks = list(blocks)
         self._laid: Laid | None = None
         self._strips: dict[tuple[int, str], Strip] = {}

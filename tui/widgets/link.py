@@ -8,6 +8,8 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
+from ..textual_internals import bind
+
 
 class Link(Static, can_focus=True):
     """Shows a name; enter or a click asks the app to go to `target`."""
@@ -22,7 +24,7 @@ class Link(Static, can_focus=True):
         super().__init__(label, markup=False, classes=f"link {classes}".strip())
         self.target = target
         # Described in the content's words, so the key bar reads in its language.
-        self._bindings.key_to_bindings["enter"] = [Binding("enter", "choose", open_label)]
+        bind(self, Binding("enter", "choose", open_label))
 
     def action_choose(self) -> None:
         self.post_message(self.Chosen(self.target))
