@@ -236,3 +236,10 @@ def test_judged_claims_carry_context_and_sources(content: Content) -> None:
 def test_the_two_big_disputes_have_balanced_notes(content: Content) -> None:
     titles = " ".join(p.title for p in content.section("overview").body.points)  # type: ignore[attr-defined]
     assert "Coup or uprising" in titles and "OAS audit" in titles
+
+
+def test_an_unknown_section_id_is_a_key_error(content: Content) -> None:
+    """Not StopIteration, which a generator would turn into a RuntimeError."""
+    with pytest.raises(KeyError):
+        content.section("no-such-section")
+    assert content.section("quiz").id == "quiz" and content.has_section("quiz")

@@ -124,3 +124,11 @@ def test_shipped_content_every_word_must_match(shipped: SearchIndex) -> None:
     assert both <= {hit.item for hit in shipped.search("kaliman")}
     assert both <= {hit.item for hit in shipped.search("anez")}
     assert shipped.search("kaliman zzzzzz") == []
+
+
+def test_values_a_reader_never_sees_are_not_searched(content: Content) -> None:
+    """A quiz kind ("truefalse") or a fact name is data, not words on a screen."""
+    index = SearchIndex(content)
+    assert index.search("truefalse") == []
+    assert index.search("record-turnout-2020") == []
+    assert index.search("Paz")  # words that are shown still are

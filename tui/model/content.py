@@ -46,20 +46,24 @@ class Content:
     entries: dict[str, tuple[Section, schema.Entry]] = field(default_factory=dict)
     lang: str = "en"
     corrections: schema.CorrectionsLog | None = None
+    _by_id: dict[str, Section] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {s.id: s for s in self.sections})
 
     def section(self, section_id: str) -> Section:
-        return next(s for s in self.sections if s.id == section_id)
+        """The section with this id; KeyError (not StopIteration) if there is none."""
+        return self._by_id[section_id]
 
     def has_section(self, section_id: str) -> bool:
-        return any(s.id == section_id for s in self.sections)
+        return section_id in self._by_id
 
     def name_of(self, ref: str) -> str:
         """The display name of an entry or section id."""
         if ref in self.entries:
             return entry_name(self.entries[ref][1])
-        for section in self.sections:
-            if section.id == ref:
-                return section.ref.title
+        if ref in self._by_id:
+            return self._by_id[ref].ref.title
         if ref == CORRECTIONS and self.corrections is not None:
             return self.ui.corrections
         return ref

@@ -29,12 +29,20 @@ class _Doc:
     folded_title: str
 
 
+# Fields a reader never sees as written: ids, references, enum values (a verdict is shown in
+# the content's words, a quiz kind not at all), fact names and file names.
+_NOT_SHOWN = frozenset(
+    {"id", "by", "links", "link", "sources", "para", "verdict", "kind", "slides", "fact", "file"}
+    | {"corrections"}
+)
+
+
 def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
         yield value
     elif isinstance(value, msgspec.Struct):
         for name in value.__struct_fields__:
-            if name not in ("id", "by", "links", "link", "sources", "para", "verdict"):
+            if name not in _NOT_SHOWN:
                 yield from _strings(getattr(value, name))
     elif isinstance(value, list | tuple):
         for item in value:
