@@ -7,11 +7,11 @@ from textual.widgets import Button
 
 from tui.app import ExplainerApp
 from tui.main_screen import MainScreen
+from tui.messages import Navigate
 from tui.model import Content
 from tui.widgets.blocks import Block, Heading, Links, Para
 from tui.widgets.document import MAX_WIDTH, Document
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.link import Link
 
 
 class Host(App[None]):
@@ -28,7 +28,7 @@ class Host(App[None]):
         yield Button("before")
         yield Document(self.blocks, open_label="Open")
 
-    def on_link_chosen(self, message: Link.Chosen) -> None:
+    def on_navigate(self, message: Navigate) -> None:
         self.chosen.append(message.target)
 
 

@@ -12,7 +12,7 @@ from tui.app import ExplainerApp
 from tui.model import Content, ContentError, load
 from tui.model.schema import QuizSection
 from tui.sections.quiz import QuizView
-from tui.widgets.link import Link
+from tui.widgets.place_link import PlaceLink
 
 
 def quiz(content: Content) -> QuizSection:
@@ -56,7 +56,7 @@ async def test_answering_every_question_gives_feedback_then_a_score(content: Con
             expected = words.wrong.format(answer=question.answer) if number in wrong_at else words.right
             assert feedback.startswith(expected)
             assert question.explanation.split()[0] in feedback
-            link = view.query_one(".quiz-link", Link)
+            link = view.query_one(".quiz-link", PlaceLink)
             assert link.display and link.target == question.link
             await pilot.press("enter")
             await pilot.pause()
@@ -79,7 +79,7 @@ async def test_the_link_in_feedback_opens_the_entry(content: Content) -> None:
         assert isinstance(view, QuizView)
         await pilot.press("enter")
         await pilot.pause()
-        link = view.query_one(".quiz-link", Link)
+        link = view.query_one(".quiz-link", PlaceLink)
         await pilot.click(link)
         await pilot.pause()
         place = app.place

@@ -12,10 +12,10 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from .dialogs.help import HelpScreen
-from .dialogs.search import Place as SearchPlace
-from .dialogs.search import SearchScreen
+from .dialogs.search import Found, SearchScreen
 from .history import History, Place
 from .main_screen import MainScreen
+from .messages import Navigate
 from .model import Content, ContentError, languages, load
 from .model.search import SearchIndex
 from .palette import places
@@ -23,7 +23,6 @@ from .presenter import PresenterScreen
 from .textual_internals import bind as bind_now
 from .textual_internals import release_render_caches
 from .themes import HIGH_CONTRAST, THEMES
-from .widgets.link import Link
 
 
 class ExplainerApp(App[None]):
@@ -106,7 +105,7 @@ class ExplainerApp(App[None]):
         here = self.place
         if remember and here is not None and here != Place(section, item):
             self.history.push(here)
-        self.main.show(section, item, keep=keep)
+        self.main.show_section(section, item, keep=keep)
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterator[SystemCommand]:
         """ctrl+p offers the content's places and nothing else (see palette.py)."""
@@ -130,7 +129,7 @@ class ExplainerApp(App[None]):
         if self._present_at_start:
             self.call_after_refresh(self.action_present)
 
-    def on_link_chosen(self, message: Link.Chosen) -> None:
+    def on_navigate(self, message: Navigate) -> None:
         self.goto_target(message.target)
 
     # -- actions ------------------------------------------------------------------
@@ -151,7 +150,7 @@ class ExplainerApp(App[None]):
         if self._search is None:
             self._search = SearchIndex(self.content)
 
-        def chosen(place: SearchPlace | None) -> None:
+        def chosen(place: Found | None) -> None:
             if place is not None:
                 self.goto(*place)
 

@@ -39,7 +39,7 @@ class MainScreen(Screen[None]):
         self._by_section: dict[str, SectionView] = {}
 
     def on_mount(self) -> None:
-        self.show(*self.start)
+        self.show_section(*self.start)
         # After the first paint, build the other sections while the reader reads.
         self.call_after_refresh(self.prebuild)
 
@@ -47,7 +47,7 @@ class MainScreen(Screen[None]):
         return [(s.id, s.ref.tab or s.ref.title) for s in self.content.sections]
 
     def compose(self) -> ComposeResult:
-        # Held, not queried: show() runs on every key.
+        # Held, not queried: show_section() runs on every key.
         self._bar = SectionBar(self._tabs(), self.content.sections[0].id)
         yield self._bar
         # Held, not queried: prebuild runs between frames, also while the app closes.
@@ -90,7 +90,7 @@ class MainScreen(Screen[None]):
         self._by_section[section_id] = view
         return view
 
-    def show(self, section_id: str, item: str | None, *, keep: bool = False) -> None:
+    def show_section(self, section_id: str, item: str | None, *, keep: bool = False) -> None:
         # One frame for the whole change: tabs, title, view, focus.
         with self.app.batch_update():
             self._show(section_id, item, keep)
@@ -98,7 +98,7 @@ class MainScreen(Screen[None]):
     def _show(self, section_id: str, item: str | None, keep: bool) -> None:
         view = self.view(section_id)
         section = self.content.section(section_id)
-        self._bar.show(section_id, section.ref.title)
+        self._bar.set_active(section_id, section.ref.title)
         if self.current is not None and self.current is not view:
             self.current.display = False
         if view.stow_when_laid_out:  # built ahead, still off-screen: show it before it is stowed
@@ -126,7 +126,7 @@ class MainScreen(Screen[None]):
         self._by_section.clear()
         await self._views.remove_children()
         self._bar.sections = self._tabs()
-        self.show(*place)
+        self.show_section(*place)
         self.call_after_refresh(self.prebuild)
 
     def prebuild(self) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .model import Content, ContentError, languages, load
 
-THEMES = ("dark", "light", "high-contrast")
+THEME_NAMES = ("dark", "light", "high-contrast")  # tui.themes.THEMES maps them to Textual themes
 EXIT_CONTENT = 2  # the content folder has problems, or an option names what it lacks
 EXIT_USAGE = 2
 
@@ -97,7 +97,7 @@ def content_options(
     if lang is not None:
         add("--lang", metavar="LANG", help=lang)
     if theme is not None:
-        add("--theme", choices=THEMES, default=theme_default, help=theme)
+        add("--theme", choices=THEME_NAMES, default=theme_default, help=theme)
     return parser
 
 

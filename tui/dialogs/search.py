@@ -14,10 +14,11 @@ from textual.widgets.option_list import Option
 from ..model import Content
 from ..model.search import Hit, SearchIndex
 
-Place = tuple[str, str | None]
+Found = tuple[str, str | None]
+"""Where a chosen result is: (section id, entry id or None)."""
 
 
-class SearchScreen(ModalScreen[Place | None]):
+class SearchScreen(ModalScreen[Found | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", show=False),
         Binding("down", "to_results", show=False),

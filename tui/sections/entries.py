@@ -77,11 +77,11 @@ class EntriesView(SectionView):
             return
         self._shown = item
         if item == ABOUT:
-            self._page.show(self._about())
+            self._page.show_blocks(self._about())
         elif item in self._extra:
-            self._page.show(self._extra[item][1]())
+            self._page.show_blocks(self._extra[item][1]())
         else:
-            self._page.show(self.detail(self.content.entries[item][1]))
+            self._page.show_blocks(self.detail(self.content.entries[item][1]))
 
     def _about(self) -> Iterator[Block]:
         body = self.section.body

@@ -21,12 +21,12 @@ from textual.events import Click, Leave, MouseMove, Resize
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
+from ..messages import Navigate
 from ..model.schema import VERDICTS
 from ..textual_internals import PageView, bind
 from .bar_chart import BAR_STYLES
 from .blocks import Block
 from .claim import ClaimBlock
-from .link import Link
 from .page_layout import EMPTY, Key, Laid, lay_out
 
 MAX_WIDTH = 100
@@ -69,7 +69,7 @@ class Document(PageView, can_focus=True):
 
     # -- what the page shows ------------------------------------------------------
 
-    def show(self, blocks: Iterable[Block]) -> None:
+    def show_blocks(self, blocks: Iterable[Block]) -> None:
         """Show other blocks, from the top, with no item chosen."""
         self._blocks = list(blocks)
         self.cursor = self._hover = None
@@ -287,7 +287,7 @@ class Document(PageView, can_focus=True):
         if key is None:
             return
         if target is not None:
-            self.post_message(Link.Chosen(target))
+            self.post_message(Navigate(self, target))
             return
         block = self._blocks[key[0]]
         if isinstance(block, ClaimBlock):

@@ -14,7 +14,7 @@ from textual.events import Click
 from textual.strip import Strip
 from textual.widget import Widget
 
-from .link import Link
+from ..messages import Navigate
 
 
 def fit_labels(labels: list[str], active: int, width: int) -> list[str]:
@@ -63,7 +63,7 @@ class SectionBar(Widget):
         self._sections = sections
         self._forget()
 
-    def show(self, active: str, title: str) -> None:
+    def set_active(self, active: str, title: str) -> None:
         self.active, self.title = active, title
         self.refresh()
 
@@ -116,5 +116,5 @@ class SectionBar(Widget):
         for start, end, section_id in self._spans:
             if start <= event.x < end:
                 event.stop()
-                self.post_message(Link.Chosen(section_id))
+                self.post_message(Navigate(self, section_id))
                 return

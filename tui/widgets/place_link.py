@@ -5,19 +5,14 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
-from textual.message import Message
 from textual.widgets import Static
 
+from ..messages import Navigate
 from ..textual_internals import bind
 
 
-class Link(Static, can_focus=True):
-    """Shows a name; enter or a click asks the app to go to `target`."""
-
-    class Chosen(Message):
-        def __init__(self, target: str) -> None:
-            super().__init__()
-            self.target = target
+class PlaceLink(Static, can_focus=True):
+    """Shows a name; enter or a click asks the app to go to `target` (a Navigate message)."""
 
     def __init__(self, label: str | Text, target: str, *, open_label: str, classes: str = "") -> None:
         # markup=False: content text is shown as written, never interpreted.
@@ -27,7 +22,7 @@ class Link(Static, can_focus=True):
         bind(self, Binding("enter", "choose", open_label))
 
     def action_choose(self) -> None:
-        self.post_message(self.Chosen(self.target))
+        self.post_message(Navigate(self, self.target))
 
     def on_click(self, event: Click) -> None:
         event.stop()
