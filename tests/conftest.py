@@ -6,6 +6,7 @@ import atexit
 import os
 import shutil
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -28,3 +29,9 @@ def content() -> Content:
 @pytest.fixture(scope="session")
 def spanish() -> Content:
     return load(default_root(), lang="es")
+
+
+@pytest.fixture(scope="session")
+def kinds() -> Content:
+    """One section of every kind, small: what UI tests draw, so content fixes do not move them."""
+    return load(Path(__file__).parent / "golden" / "kinds")
