@@ -15,9 +15,7 @@ from tui.widgets.key_bar import KeyBar
 
 
 class Host(App[None]):
-    """A button, then a page: enough to see focus arrive and leave."""
-
-    CSS_PATH = "../tui/styles/app.tcss"
+    """A button, then a page: enough to see focus arrive and leave (the page styles itself)."""
 
     def __init__(self, blocks: list[Block]) -> None:
         super().__init__()

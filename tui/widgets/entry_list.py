@@ -38,6 +38,20 @@ LIST_STYLES = ("option", "highlight", "highlight-blurred", "hover")
 
 
 class EntryList(Document, inherit_bindings=False):
+    DEFAULT_CSS = """
+    EntryList > .entry-list--option { text-style: none; }
+    EntryList > .entry-list--highlight {
+        color: $block-cursor-foreground;
+        background: $block-cursor-background;
+        text-style: $block-cursor-text-style;
+    }
+    EntryList > .entry-list--highlight-blurred {
+        color: $block-cursor-blurred-foreground;
+        background: $block-cursor-blurred-background;
+        text-style: $block-cursor-blurred-text-style;
+    }
+    EntryList > .entry-list--hover { background: $block-hover-background; }
+    """
     COMPONENT_CLASSES = {f"entry-list--{name}" for name in LIST_STYLES}
     STYLE_PREFIX = "entry-list"
     BINDINGS = [

@@ -24,6 +24,22 @@ class Shown(NamedTuple):
 
 
 class KeyBar(Widget):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyBar > .key-bar--disabled {
+        color: $footer-foreground 50%;
+    }
+    """
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--disabled"}
 
     def __init__(self) -> None:

@@ -41,6 +41,27 @@ def fit_labels(labels: list[str], active: int, width: int) -> list[str]:
 class SectionBar(Widget):
     """Tabs for every section, the current one highlighted, over its title."""
 
+    DEFAULT_CSS = """
+    SectionBar {
+        height: 2;
+        background: $panel;
+        color: $text-muted;
+    }
+    SectionBar > .section-bar--active {
+        background: $primary;
+        color: $text;
+        text-style: bold reverse;
+    }
+    SectionBar > .section-bar--key {
+        color: $accent;
+        text-style: bold;
+    }
+    SectionBar > .section-bar--title {
+        background: $surface;
+        text-style: bold;
+        color: $text-primary;
+    }
+    """
     COMPONENT_CLASSES = {"section-bar--active", "section-bar--key", "section-bar--title"}
 
     def __init__(self, sections: list[tuple[str, str]], active: str) -> None:
