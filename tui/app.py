@@ -157,9 +157,9 @@ class ExplainerApp(App[None]):
         self.push_screen(SearchScreen(self.content, self._search), chosen)
 
     def action_command_palette(self) -> None:
-        if not isinstance(self.screen, CommandPalette):
-            placeholder = self.content.ui.palette_placeholder
-            self.push_screen(CommandPalette(placeholder=placeholder, id="--command-palette"))
+        """Textual's palette, with its prompt in the content's language."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(CommandPalette(placeholder=self.content.ui.palette_placeholder))
 
     def action_present(self) -> None:
         """Slides from where the reader is, in high contrast unless a theme was chosen."""
