@@ -119,6 +119,21 @@ async def test_search_jumps_to_a_result(content: Content) -> None:
         assert where(app) == ("overview", None)
 
 
+async def test_search_reopens_with_the_last_query_and_its_results(content: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *"kaliman", "enter")
+        await pilot.pause()
+        assert where(app) == ("actors", "kaliman")
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen.query_one("#query", Input).value == "kaliman"
+        assert app.screen.query_one("#results", OptionList).option_count >= 1
+        await pilot.press(*"zzz")  # the old query is selected: typing replaces it
+        await pilot.pause()
+        assert app.screen.query_one("#query", Input).value == "zzz"
+
+
 async def test_search_says_when_nothing_matches(content: Content) -> None:
     app = ExplainerApp(content)
     async with app.run_test(size=(80, 24)) as pilot:

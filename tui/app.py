@@ -45,6 +45,7 @@ class ExplainerApp(App[None]):
         self.languages = languages(content.root)
         self.history = History()
         self._search: SearchIndex | None = None
+        self._last_query = ""
         self._start = Place(screen or self._section_of(item) or content.sections[0].id, item)
         self._theme_name = theme
         self._present_at_start = present
@@ -150,11 +151,14 @@ class ExplainerApp(App[None]):
         if self._search is None:
             self._search = SearchIndex(self.content)
 
+        search = SearchScreen(self.content, self._search, self._last_query)
+
         def chosen(place: Found | None) -> None:
+            self._last_query = search.query_text  # "/" again shows the same results, to try the next
             if place is not None:
                 self.goto(*place)
 
-        self.push_screen(SearchScreen(self.content, self._search), chosen)
+        self.push_screen(search, chosen)
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its prompt in the content's language."""
@@ -192,6 +196,7 @@ class ExplainerApp(App[None]):
             self.pop_screen()
         self.content = content
         self._search = None
+        self._last_query = ""
         self._bind_keys()
         await self.main.set_content(content, place)
         release_render_caches()  # the old language's widgets are gone; let their lines go too

@@ -65,6 +65,7 @@ class SearchScreen(ModalScreen[Found | None]):
         self.dismiss((hit.section, hit.item))
 
     def _update(self, query: str) -> None:
+        self.query_text = query  # the app reopens search with it
         ui = self.content.ui
         self._hits = self.index.search(query)
         status = self.query_one("#search-status", Static)
