@@ -10,12 +10,14 @@ from importlib import metadata
 import pytest
 from textual._styles_cache import StylesCache
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 
 from tui.app import ExplainerApp
 from tui.model import Content
-from tui.textual_internals import TEXTUAL_VERSION, bind
+from tui.textual_internals import TEXTUAL_VERSION, QuietFocusScreen, bind
 from tui.widgets.document import Document
+from tui.widgets.page import Page
 
 
 def rss_mb() -> float:
@@ -111,3 +113,36 @@ async def test_bind_gives_a_key_new_words_on_one_node(content: Content) -> None:
         await pilot.pause()
         words = [a.binding.description for key, a in app.screen.active_bindings.items() if key == "q"]
         assert words == ["Leave"]
+
+
+def test_textual_screens_still_repaint_on_focus_so_the_quiet_screen_matters() -> None:
+    assert Screen.__dict__["focused"]._repaint is True
+    assert QuietFocusScreen.__dict__["focused"]._repaint is False
+
+
+async def test_a_focus_change_does_not_repaint_the_main_screen(content: Content) -> None:
+    app = ExplainerApp(content, item="kaliman")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        repaints: list[object] = []
+        screen = app.screen
+        original = screen.refresh
+        screen.refresh = lambda *a, **k: repaints.append(a) or original(*a, **k)  # type: ignore[method-assign]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert repaints == []
+
+
+async def test_focus_still_restyles_a_page_but_not_its_blocks(content: Content) -> None:
+    """The :focus rule of .page applies though SelfRestyledScroll skips Textual's subtree restyle."""
+    app = ExplainerApp(content, screen="quiz")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.current is not None
+        page = app.screen.current.query_one(Page)
+        page.blur()
+        await pilot.pause()
+        before = page.styles.background_tint
+        page.focus()
+        await pilot.pause()
+        assert page.has_focus and page.styles.background_tint != before

@@ -8,14 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import Container
 from textual.dom import DOMNode
 from textual.events import Resize
-from textual.reactive import Reactive
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
 from .history import Place
 from .model import Content
 from .sections import VIEWS, SectionView
+from .textual_internals import QuietFocusScreen
 from .widgets.key_bar import KeyBar
 from .widgets.section_bar import SectionBar
 
@@ -24,10 +23,7 @@ MIN_WIDTH = 60
 MIN_HEIGHT = 18
 
 
-class MainScreen(Screen[None]):
-    # Each widget draws its own focus. Textual's default repaints the whole
-    # screen on every focus change, which sent a section switch twice.
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+class MainScreen(QuietFocusScreen):
 
     def __init__(self, content: Content, start: Place) -> None:
         super().__init__()

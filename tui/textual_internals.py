@@ -8,9 +8,13 @@ from __future__ import annotations
 
 from textual._styles_cache import StylesCache
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.dom import DOMNode
 from textual.geometry import Size
+from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
+from textual.widget import Widget
 
 TEXTUAL_VERSION = "8.2.8"
 
@@ -58,3 +62,25 @@ class PageView(ScrollView):
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
         return super()._size_updated(size, self.virtual_size, container_size, layout)
+
+
+class QuietFocusScreen(Screen[None]):
+    """A screen whose focus changes repaint only the widgets concerned.
+
+    Each widget here draws its own focus; Textual's Screen.focused repaints the
+    whole screen on every change, which sent a section switch twice.
+    """
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+class SelfRestyledScroll(VerticalScroll):
+    """A VerticalScroll whose focus restyles only itself, not its whole subtree.
+
+    Textual restyles a widget's subtree when it gains or loses focus; for a page
+    of dozens of blocks that made every section switch slow, and no rule styles
+    a page's children by the page's focus.
+    """
+
+    def watch_has_focus(self, _has_focus: bool) -> None:
+        self.app.stylesheet.update_nodes([self], animate=True)
