@@ -6,9 +6,7 @@ import gc
 
 from textual.app import ComposeResult
 from textual.containers import Container
-from textual.dom import DOMNode
 from textual.events import Resize
-from textual.widget import Widget
 from textual.widgets import Static
 
 from .history import Place
@@ -53,17 +51,6 @@ class MainScreen(QuietFocusScreen):
         yield KeyBar()
 
     @property
-    def focus_chain(self) -> list[Widget]:
-        """Tab stays in the current view: the others are only off-screen."""
-        return [widget for widget in super().focus_chain if self._in_current(widget)]
-
-    def _in_current(self, widget: Widget) -> bool:
-        node: DOMNode | None = widget
-        while node is not None and not isinstance(node, SectionView):
-            node = node.parent
-        return node is None or node is self.current
-
-    @property
     def place(self) -> Place | None:
         if self.current is None:
             return None
@@ -97,10 +84,12 @@ class MainScreen(QuietFocusScreen):
         self._bar.set_active(section_id, section.ref.title)
         if self.current is not None and self.current is not view:
             self.current.display = False
+            self.current.shown = False
         if view.stow_when_laid_out:  # built ahead, still off-screen: show it before it is stowed
             view.stow_when_laid_out = False
             view.styles.offset = (0, 0)
         view.display = True
+        view.shown = True  # tab moves within this view only (SectionView.allow_focus_children)
         self.current = view
         if view.is_mounted and keep and item is None:
             view.resume()

@@ -32,6 +32,11 @@ class SectionView(Container):
         self.pending_item: str | None = None
         self.stow_when_laid_out = False
         """Built ahead, off-screen: wrap the pages once sized, then leave the layout."""
+        self.shown = False
+        """The view on screen: only its widgets take focus (the others are off-screen)."""
+
+    def allow_focus_children(self) -> bool:
+        return self.shown
 
     def compose(self) -> ComposeResult:
         yield from self.compose_body()
