@@ -78,3 +78,20 @@ def test_ids_follow_one_syntax_so_no_content_can_break_the_screen(tmp_path: Path
     hint = "use lower-case letters, digits and single hyphens (as in e-2019-11-10)"
     assert f"index.yaml:{INDEX_LINE['events']}: id 'events.2019': {hint}" in found
     assert f"people.yaml:7: id 'Arce_2020': {hint}" in found
+
+
+def test_every_data_field_role_names_a_real_field_and_roles_do_not_overlap() -> None:
+    """Field roles are declared once (schema.py): a renamed field must be renamed there too."""
+    import msgspec
+
+    from tui.model import schema
+
+    fields = {
+        name
+        for struct in vars(schema).values()
+        if isinstance(struct, type) and issubclass(struct, msgspec.Struct)
+        for name in struct.__struct_fields__
+    }
+    roles = [set(schema.REFERENCES), schema.NAMES, schema.FIXED]
+    assert all(role <= fields for role in roles)  # no stale name
+    assert not (roles[0] & roles[1] or roles[0] & roles[2] or roles[1] & roles[2])

@@ -18,8 +18,6 @@ from . import schema
 from .lines import LineDict, LineList
 from .problems import Problem, quote
 
-REFERENCE_FIELDS = ("links", "link", "by", "sources", "slides")
-
 
 class ClaimFacts(msgspec.Struct, frozen=True, array_like=True):
     line: int
@@ -68,7 +66,7 @@ def extract_facts(raw: Any, ids: list[tuple[str, int]]) -> Facts:
         elif isinstance(value, LineDict):
             lines.update((f"{key}.{sub}", line) for sub, line in value.lines.items())
     for node in _walk(raw):
-        for key in REFERENCE_FIELDS:
+        for key in schema.REFERENCES:
             value = node.get(key)
             values = value if isinstance(value, list) else [value]
             for i, ref in enumerate(values):
@@ -228,7 +226,7 @@ def check_numbers(raw: Any, file: str, mark: str) -> list[Problem]:
     return problems
 
 
-_NOT_TEXT = frozenset({"url", "date", "id", "file"})
+_NOT_TEXT = frozenset(schema.REFERENCES) | schema.NAMES | schema.FIXED
 
 
 def _hint(ref: str, known: set[str]) -> str:

@@ -16,6 +16,16 @@ VERDICTS: tuple[str, ...] = ("consistent", "imprecise", "disputed", "unverifiabl
 
 
 
+# What each data field is, for the code that walks content without knowing its kinds
+# (the reference check, translations, search). Every other field is text: shown to
+# readers, translated, searched. One place, so the three cannot drift apart.
+REFERENCES = ("links", "link", "by", "sources", "slides")
+"""Ids of other entries or sections: checked as references, never shown as written."""
+NAMES = frozenset({"id", "kind", "verdict", "para", "fact", "file", "corrections", "article"})
+"""Ids, enum values and numbers that code reads: not shown as written, not translated."""
+FIXED = frozenset({"date", "url", "unit", "answer", "author", "checked"})
+"""Shown as written, the same in every language: defined in the English files only."""
+
 ID_SYNTAX = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What every id in a content folder looks like (sections, entries, corrections):
 lower-case letters and digits in words joined by single hyphens, as `e-2019-11-10`.

@@ -8,6 +8,7 @@ from typing import Any
 
 import msgspec
 
+from . import schema
 from .content import Content, entry_name
 
 
@@ -30,11 +31,8 @@ class _Doc:
 
 
 # Fields a reader never sees as written: ids, references, enum values (a verdict is shown in
-# the content's words, a quiz kind not at all), fact names and file names.
-_NOT_SHOWN = frozenset(
-    {"id", "by", "links", "link", "sources", "para", "verdict", "kind", "slides", "fact", "file"}
-    | {"corrections"}
-)
+# the content's words, a quiz kind not at all), fact and file names.
+_NOT_SHOWN = frozenset(schema.REFERENCES) | schema.NAMES
 
 
 def _strings(value: Any) -> Iterator[str]:

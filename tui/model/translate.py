@@ -16,33 +16,11 @@ import msgspec
 
 from .lines import LineDict, LineList
 from .problems import Problem, quote
-from .schema import Question
+from .schema import FIXED, NAMES, REFERENCES, Question
 
 T = TypeVar("T")
 
-DATA_FIELDS = frozenset(
-    {
-        "id",
-        "by",
-        "para",
-        "verdict",
-        "sources",
-        "links",
-        "link",
-        "slides",
-        "kind",
-        "date",
-        "url",
-        "unit",
-        "answer",
-        "file",
-        "article",
-        "fact",
-        "author",
-        "checked",
-        "corrections",
-    }
-)
+DATA_FIELDS = frozenset(REFERENCES) | NAMES | FIXED
 """Fields defined once, in the English files: never translated."""
 
 PROSE_FIELDS = frozenset(
