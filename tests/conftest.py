@@ -35,3 +35,9 @@ def spanish() -> Content:
 def kinds() -> Content:
     """One section of every kind, small: what UI tests draw, so content fixes do not move them."""
     return load(Path(__file__).parent / "golden" / "kinds")
+
+
+@pytest.fixture
+def overview(content: Content) -> str:
+    """The overview's title: what a client sees once the app has drawn."""
+    return content.sections[0].ref.title

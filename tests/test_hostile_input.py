@@ -19,7 +19,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sshkit import AsyncScreen, PtyClient, Server, shows, ssh_argv
 
-from tui.model import Content
 from tui.serve.environment import MEMORY_LIMIT, app_environment
 from tui.serve.input_filter import InputFilter
 from tui.serve.pty import PtyProcess, winsize
@@ -101,11 +100,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     server = Server(tmp_path_factory.mktemp("hostile"))
     yield server
     server.kill()
-
-
-@pytest.fixture
-def overview(content: Content) -> str:
-    return content.sections[0].ref.title
 
 
 @pytest.mark.slow

@@ -61,11 +61,6 @@ def shared(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture
-def overview(content: Content) -> str:
-    return content.sections[0].ref.title
-
-
-@pytest.fixture
 def results(content: Content) -> str:
     """The title of section 2, which the "2" key opens."""
     (section,) = (s for s in content.sections if s.number == 2)

@@ -120,7 +120,7 @@ def _crash_report() -> TextIO | None:
         return None
 
 
-class _Written(io.StringIO):
+class _Written(io.StringIO):  # StringIO: a typed IO[str] for Console; its buffer is unused
     """Passes text on to `out`, remembering whether any was written."""
 
     def __init__(self, out: TextIO) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 
 from . import schema
-from .lines import LineDict, LineList
+from .lines import LineDict, LineList, strings
 from .problems import Problem, quote
 
 
@@ -207,22 +207,12 @@ def check_numbers(raw: Any, file: str, mark: str) -> list[Problem]:
     if mark != ",":
         return []
     problems: list[Problem] = []
-
-    def visit(value: Any, line: int) -> None:
-        if isinstance(value, str):
-            for match in _DECIMAL_POINT.finditer(value):
+    for text, line, path in strings(raw):
+        if _NOT_TEXT.isdisjoint(path):
+            for match in _DECIMAL_POINT.finditer(text):
                 fixed = match.group().replace(".", ",")
                 what = f"{quote(match.group())} has a decimal point; this language writes {quote(fixed)}"
                 problems.append(Problem(file, line, what))
-        elif isinstance(value, LineDict):
-            for key, item in value.items():
-                if key not in _NOT_TEXT:
-                    visit(item, value.lines.get(key, value.line))
-        elif isinstance(value, LineList):
-            for item, item_line in zip(value, value.lines, strict=False):
-                visit(item, item_line)
-
-    visit(raw, 1)
     return problems
 
 

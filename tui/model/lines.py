@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,26 @@ MAX_FILE = 8 * 2**20
 """Bytes one content file may hold (the shipped files hold about 40 KB)."""
 MAX_TOTAL = 64 * 2**20
 """Bytes the files read for one language of one folder may hold together."""
+
+
+def strings(node: Any, *, keys: bool = False) -> Iterator[tuple[str, int, tuple[str, ...]]]:
+    """Every string in parsed YAML: (text, line, the mapping keys above it); with `keys`,
+    the mapping keys themselves too (their path is their parents')."""
+
+    def walk(value: Any, line: int, path: tuple[str, ...]) -> Iterator[tuple[str, int, tuple[str, ...]]]:
+        if isinstance(value, str):
+            yield value, line, path
+        elif isinstance(value, LineDict):
+            for key, item in value.items():
+                at = value.lines.get(key, value.line)
+                if keys and isinstance(key, str):
+                    yield key, at, path
+                yield from walk(item, at, (*path, key))
+        elif isinstance(value, LineList):
+            for item, at in zip(value, value.lines, strict=False):
+                yield from walk(item, at, path)
+
+    return walk(node, 1, ())
 
 
 class Budget:

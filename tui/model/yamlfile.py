@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .lines import LineDict, LineList
+from .lines import LineDict, LineList, strings
 from .problems import Problem, quote
 from .text import CONTROL
 
@@ -163,23 +163,11 @@ def parse_yaml(raw: bytes, shown: str) -> tuple[Any, list[Problem]]:
 def control_characters(data: Any, shown: str) -> list[Problem]:
     """A problem for each text holding a control character: content is shown to strangers' terminals."""
     problems: list[Problem] = []
-
-    def visit(value: Any, line: int) -> None:
-        if isinstance(value, str):
-            found = CONTROL.search(value)
-            if found:
-                code = f"U+{ord(found.group()):04X}"
-                what = f"control character {code} in text (not allowed: it could drive a terminal)"
-                problems.append(Problem(shown, line, what))
-        elif isinstance(value, LineDict):
-            for key, item in value.items():
-                visit(key, value.lines.get(key, value.line))
-                visit(item, value.lines.get(key, value.line))
-        elif isinstance(value, LineList):
-            for item, item_line in zip(value, value.lines, strict=False):
-                visit(item, item_line)
-
-    visit(data, 1)
+    for text, line, _ in strings(data, keys=True):
+        if found := CONTROL.search(text):
+            code = f"U+{ord(found.group()):04X}"
+            what = f"control character {code} in text (not allowed: it could drive a terminal)"
+            problems.append(Problem(shown, line, what))
     return problems
 
 
