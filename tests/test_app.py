@@ -12,9 +12,9 @@ from textual.widgets import Input, OptionList, Static
 from tui.app import ExplainerApp
 from tui.dialogs.help import HelpScreen
 from tui.dialogs.search import SearchScreen
+from tui.doc.tree import Claim
 from tui.main_screen import MainScreen
 from tui.model import Content
-from tui.widgets.claim import ClaimBlock
 from tui.widgets.document import Document
 from tui.widgets.section_bar import SectionBar
 
@@ -303,7 +303,7 @@ async def test_fast_moves_through_entries_then_open_a_claims_context(content: Co
         detail = page(app)
         assert app.focused is detail
         claim = detail.chosen
-        while not (isinstance(claim, ClaimBlock) and claim.context):
+        while not (isinstance(claim, Claim) and claim.context):
             await pilot.press("tab")
             claim = detail.chosen
         opening = " ".join(claim.context.split()[:4])

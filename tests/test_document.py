@@ -6,10 +6,10 @@ from textual.app import App, ComposeResult
 from textual.widgets import Button
 
 from tui.app import ExplainerApp
+from tui.doc.tree import Block, Heading, Links, Para, Ref
 from tui.main_screen import MainScreen
 from tui.messages import Navigate
 from tui.model import Content
-from tui.widgets.blocks import Block, Heading, Links, Para
 from tui.widgets.document import MAX_WIDTH, Document
 from tui.widgets.key_bar import KeyBar
 
@@ -30,11 +30,11 @@ class Host(App[None]):
         self.chosen.append(message.target)
 
 
-LINKS = Links(label="Related", links=(("First", "one"), ("Second", "two")))
+LINKS = Links("Related", (Ref("one", "First"), Ref("two", "Second")))
 
 
 async def test_blocks_are_separated_by_the_larger_margin() -> None:
-    blocks: list[Block] = [Heading(text="Title", level=1), Para(text="Body."), Heading(text="Next"), LINKS]
+    blocks: list[Block] = [Heading(1, "Title"), Para("Body."), Heading(2, "Next"), LINKS]
     app = Host(blocks)
     async with app.run_test(size=(60, 20)) as pilot:
         await pilot.pause()
@@ -43,7 +43,7 @@ async def test_blocks_are_separated_by_the_larger_margin() -> None:
 
 
 async def test_long_text_wraps_and_never_runs_wider_than_a_readable_line() -> None:
-    app = Host([Para(text="word " * 200)])
+    app = Host([Para("word " * 200)])
     async with app.run_test(size=(200, 30)) as pilot:
         await pilot.pause()
         lines = app.query_one(Document).lines()
@@ -51,7 +51,7 @@ async def test_long_text_wraps_and_never_runs_wider_than_a_readable_line() -> No
 
 
 async def test_tab_walks_the_links_then_leaves_and_enter_follows() -> None:
-    app = Host([Para(text="Intro."), LINKS])
+    app = Host([Para("Intro."), LINKS])
     async with app.run_test(size=(60, 20)) as pilot:
         page = app.query_one(Document)
         page.focus()
@@ -89,7 +89,7 @@ async def test_enter_without_a_chosen_item_does_nothing() -> None:
 
 
 async def test_a_click_on_a_link_follows_it() -> None:
-    app = Host([Para(text="Intro."), LINKS])
+    app = Host([Para("Intro."), LINKS])
     async with app.run_test(size=(60, 20)) as pilot:
         row = app.query_one(Document).lines().index(" → Second")
         await pilot.click(Document, offset=(4, row))  # one cell of padding on the left

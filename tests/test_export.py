@@ -21,11 +21,11 @@ from pathlib import Path
 import pytest
 from contentkit import EVENTS, PEOPLE, SOURCES, make_content
 
+from tui.doc.tree import anchor
+from tui.doc.words import attribution
 from tui.export import html, main, markdown
-from tui.export.blocks import anchor
 from tui.model import Content, load
 from tui.model.schema import ChartSection, Claim
-from tui.model.words import attribution
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "example"

@@ -9,8 +9,8 @@ from contentkit import PEOPLE, make_content
 from textual.widgets import Static
 
 from tui.app import ExplainerApp
+from tui.doc.slides import build_slides
 from tui.model import Content, ContentError, load
-from tui.model.slides import build_slides
 from tui.presenter import PresenterScreen
 
 

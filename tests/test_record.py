@@ -154,7 +154,7 @@ def test_handouts_show_the_checked_day_and_end_with_the_corrections(tmp_path: Pa
     md = markdown.render(content)
     assert "Checked against the record as of 2 December 2026" in md
     log = md.index('## <a id="corrections"></a>Corrections')
-    assert log > md.index("## <a id=\"sources\"></a>")
+    assert log > md.index('## <a id="sources"></a>')
     assert md.index("Now: The preliminary count is the TREP", log) > log
     assert md.rstrip().endswith("Related: [Áñez takes office](#e-2019)")
     page = html.render(content, "people")  # one section's handout ends with the log too

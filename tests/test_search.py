@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from contentkit import make_content
 
+from tui.doc.search import SearchIndex, fold
 from tui.model import Content, load
-from tui.model.search import SearchIndex, fold
 
 
 @pytest.fixture

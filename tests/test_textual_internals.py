@@ -92,6 +92,7 @@ def test_the_textual_serve_reaches_still_match_the_installed_textual_serve() -> 
     from tui.serve.textual_serve_compat import TEXTUAL_SERVE_VERSION
 
     assert metadata.version("textual-serve") == TEXTUAL_SERVE_VERSION
+
     def parameters(method: object) -> list[str]:
         return list(inspect.signature(method).parameters)  # type: ignore[arg-type]
 

@@ -13,11 +13,11 @@ from textual.screen import Screen
 
 from .dialogs.help import HelpScreen
 from .dialogs.search import Found, SearchScreen
+from .doc.search import SearchIndex
 from .history import History, Place
 from .main_screen import MainScreen
 from .messages import Navigate
 from .model import Content, ContentError, languages, load
-from .model.search import SearchIndex
 from .palette import places
 from .presenter import PresenterScreen
 from .textual_internals import bind as bind_now

@@ -22,7 +22,6 @@ MIN_HEIGHT = 18
 
 
 class MainScreen(QuietFocusScreen):
-
     def __init__(self, content: Content, start: Place) -> None:
         super().__init__()
         self.content = content

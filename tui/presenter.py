@@ -14,8 +14,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from .doc.slides import Slide, build_slides
 from .model import Content
-from .model.slides import Slide, build_slides
 
 
 class PresenterScreen(Screen[None]):

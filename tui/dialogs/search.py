@@ -11,8 +11,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..doc.search import Hit, SearchIndex
 from ..model import Content
-from ..model.search import Hit, SearchIndex
 
 Found = tuple[str, str | None]
 """Where a chosen result is: (section id, entry id or None)."""

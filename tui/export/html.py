@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import html
 import re
+from typing import assert_never
 
-from ..model import Content
-from ..model.text import printable
-from .blocks import (
+from ..doc.build import handout
+from ..doc.tree import (
     Answers,
     Block,
     Bullets,
-    ChartBlock,
-    ClaimBlock,
-    Document,
+    Chart,
+    Checked,
+    Claim,
     Entry,
+    Handout,
     Heading,
     Links,
+    MapLink,
     Para,
+    Prose,
     Questions,
     Quiz,
     QuizItem,
@@ -31,7 +34,8 @@ from .blocks import (
     Titled,
     anchor,
 )
-from .common import build
+from ..model import Content
+from ..model.text import printable
 from .style import CSS
 
 _WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
@@ -53,10 +57,10 @@ def links(row: Links) -> str:
 
 
 def render(content: Content, section_id: str | None = None) -> str:
-    return document(build(content, section_id), content.lang)
+    return document(handout(content, section_id), content.lang)
 
 
-def document(doc: Document, lang: str = "en") -> str:
+def document(doc: Handout, lang: str = "en") -> str:
     title = doc.title
     if not doc.contents and len(doc.sections) == 1:
         title = f"{doc.sections[0].heading} · {doc.title}"
@@ -94,40 +98,70 @@ def document(doc: Document, lang: str = "en") -> str:
 def _section(section: SectionDoc) -> list[str]:
     out = [f'<section class="section" id="{anchor(section.id)}">', f"<h2>{esc(section.heading)}</h2>"]
     for block in section.blocks:
-        out += _block(block)
+        out += _block(block, 1)
     return [*out, "</section>"]
 
 
-def _block(block: Block) -> list[str]:
-    if isinstance(block, Heading):
-        return [f"<h{block.level}>{esc(block.text)}</h{block.level}>"]
-    if isinstance(block, Para):
-        return [_para(block)]
-    if isinstance(block, Titled):
-        out = ['<div class="point">', f"<h3>{esc(block.title)}</h3>", f"<p>{esc(block.text)}</p>"]
-        if block.related:
-            out.append(links(block.related))
-        return [*out, "</div>"]
-    if isinstance(block, Links):
-        return [links(block)]
-    if isinstance(block, Bullets):
-        return ["<ul>", *(f"<li>{esc(item)}</li>" for item in block.items), "</ul>"]
-    if isinstance(block, ClaimBlock):
-        return _claim(block)
-    if isinstance(block, ChartBlock):
-        return _chart(block)
-    if isinstance(block, Questions):
-        items = [f"<li>{esc(q)}</li>" for q in block.items]
-        return ['<div class="questions">', f"<h3>{esc(block.label)}</h3>", "<ol>", *items, "</ol>", "</div>"]
-    if isinstance(block, Quiz):
-        return ['<ol class="quiz">', *(_quiz_item(item) for item in block.items), "</ol>"]
-    if isinstance(block, Answers):
-        out = ['<div class="answers">', f"<h3>{esc(block.label)}</h3>", "<ol>"]
-        for item in block.items:
-            learn = f" {_inline_links(item.learn)}" if item.learn else ""
-            out.append(f"<li><strong>{esc(item.answer)}</strong> {esc(item.explanation)}{learn}</li>")
-        return [*out, "</ol>", "</div>"]
-    return _entry(block)
+def _h(level: int, content: str) -> str:
+    return f"<h{level}>{content}</h{level}>"
+
+
+def _block(block: Block, depth: int) -> list[str]:
+    """A block on a page `depth` levels into the handout (a section is 1: an h2)."""
+    match block:
+        case Heading(level=level, text=title):
+            return [_h(level + depth, esc(title))]
+        case Para():
+            return [_para(block)]
+        case Prose(title=title, paragraphs=paragraphs):
+            return [_h(depth + 2, esc(title)), *(f"<p>{esc(p)}</p>" for p in paragraphs)]
+        case Titled():
+            out = ['<div class="point">', _h(depth + 2, esc(block.title)), f"<p>{esc(block.text)}</p>"]
+            if block.related:
+                out.append(links(block.related))
+            return [*out, "</div>"]
+        case Links():
+            return [links(block)]
+        case Checked():
+            fixed = f" {link(block.corrections)}" if block.corrections else ""
+            return [f'<p class="checked">{esc(block.text)}{fixed}</p>']
+        case MapLink():
+            blurb = f'<br><span class="blurb">{esc(block.blurb)}</span>' if block.blurb else ""
+            return [f"<p>{block.number}. {link(block.ref)}{blurb}</p>"]
+        case Bullets(items=items):
+            return ["<ul>", *(f"<li>{esc(item)}</li>" for item in items), "</ul>"]
+        case Claim():
+            return _claim(block)
+        case Chart():
+            return _chart(block, depth)
+        case Questions(label=label, items=items):
+            numbered = [f"<li>{esc(q)}</li>" for q in items]
+            return [
+                '<div class="questions">',
+                _h(depth + 2, esc(label)),
+                "<ol>",
+                *numbered,
+                "</ol>",
+                "</div>",
+            ]
+        case Quiz(items=items):
+            return ['<ol class="quiz">', *(_quiz_item(item) for item in items), "</ol>"]
+        case Answers(label=label, items=items):
+            out = ['<div class="answers">', _h(depth + 2, esc(label)), "<ol>"]
+            for item in items:
+                learn = f" {_inline_links(item.learn)}" if item.learn else ""
+                out.append(f"<li><strong>{esc(item.answer)}</strong> {esc(item.explanation)}{learn}</li>")
+            return [*out, "</ol>", "</div>"]
+        case Entry():
+            out = [
+                f'<article class="entry {block.kind}" id="{anchor(block.id)}">',
+                _h(depth + 2, esc(block.title)),
+            ]
+            for inner in block.blocks:
+                out += _block(inner, depth + 1)
+            return [*out, "</article>"]
+        case _:
+            assert_never(block)
 
 
 def _quiz_item(item: QuizItem) -> str:
@@ -149,7 +183,7 @@ def _para(para: Para) -> str:
     return f"<p{css}>{esc(para.text)}</p>"
 
 
-def _claim(claim: ClaimBlock) -> list[str]:
+def _claim(claim: Claim) -> list[str]:
     verdict = claim.verdict or "none"
     said = f'<span class="attribution">{esc(claim.attribution)}</span>'
     if claim.badge:
@@ -162,15 +196,14 @@ def _claim(claim: ClaimBlock) -> list[str]:
     if claim.context:
         label = f'<span class="label">{esc(claim.context_label)}:</span>'
         out.append(f'<p class="context">{label} {esc(claim.context)}</p>')
-    if claim.sources:
-        out.append(links(claim.sources))
+    out.append(links(claim.sources))
     return [*out, "</div>"]
 
 
-def _chart(chart: ChartBlock) -> list[str]:
+def _chart(chart: Chart, depth: int) -> list[str]:
     out = [
         '<div class="chart">',
-        f"<h3>{esc(chart.title)}</h3>",
+        _h(depth + 2, esc(chart.title)),
         "<table>",
         '<colgroup><col class="c-label"><col class="c-bar"><col class="c-value"><col class="c-claimed">'
         "</colgroup>",
@@ -178,7 +211,7 @@ def _chart(chart: ChartBlock) -> list[str]:
         f'<th scope="col">{esc(chart.claimed_label)}</th></tr></thead>',
         "<tbody>",
     ]
-    for row in chart.rows:
+    for row in chart.bars:
         label = esc(row.label)
         if row.link and row.link.linked:
             label = f'<a href="#{row.link.anchor}">{label}</a>'
@@ -197,10 +230,3 @@ def _chart(chart: ChartBlock) -> list[str]:
     if chart.note:
         out.append(f'<p class="note">{esc(chart.note)}</p>')
     return [*out, "</div>"]
-
-
-def _entry(entry: Entry) -> list[str]:
-    out = [f'<article class="entry {entry.kind}" id="{anchor(entry.id)}">', f"<h3>{esc(entry.heading)}</h3>"]
-    for block in entry.blocks:
-        out += _block(block)
-    return [*out, "</article>"]

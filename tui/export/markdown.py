@@ -7,21 +7,24 @@ emphasis, raw HTML or a list: the content is data, never markup.
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
-from ..model import Content
-from ..model.text import printable
-from .blocks import (
+from ..doc.build import handout
+from ..doc.tree import (
     Answers,
-    BarRow,
+    Bar,
     Block,
     Bullets,
-    ChartBlock,
-    ClaimBlock,
-    Document,
+    Chart,
+    Checked,
+    Claim,
     Entry,
+    Handout,
     Heading,
     Links,
+    MapLink,
     Para,
+    Prose,
     Questions,
     Quiz,
     Ref,
@@ -29,7 +32,8 @@ from .blocks import (
     Titled,
     anchor,
 )
-from .common import build
+from ..model import Content
+from ..model.text import printable
 
 BAR_CELLS = 20
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&#])")
@@ -59,10 +63,10 @@ def links(row: Links) -> str:
 
 
 def render(content: Content, section_id: str | None = None) -> str:
-    return document(build(content, section_id))
+    return document(handout(content, section_id))
 
 
-def document(doc: Document) -> str:
+def document(doc: Handout) -> str:
     out = [f"# {text(doc.title, line_start=False)}"]
     if doc.subtitle:
         out.append(f"*{text(doc.subtitle, line_start=False)}*")
@@ -71,9 +75,9 @@ def document(doc: Document) -> str:
     if doc.contents:
         out.append(f"## {text(doc.contents_label, line_start=False)}")
         items = []
-        for number, item in enumerate(doc.contents, start=1):
+        for item in doc.contents:
             blurb = f" — {text(item.blurb, line_start=False)}" if item.blurb else ""
-            items.append(f"{number}. {link(item.ref)}{blurb}")
+            items.append(f"{item.number}. {link(item.ref)}{blurb}")
         out.append("\n".join(items))
     for section in doc.sections:
         out += _section(section)
@@ -88,34 +92,49 @@ def _heading(level: int, title: str, ident: str | None = None) -> str:
 def _section(section: SectionDoc) -> list[str]:
     out = [_heading(2, section.heading, anchor(section.id))]
     for block in section.blocks:
-        out += _block(block)
+        out += _block(block, 1)
     return out
 
 
-def _block(block: Block) -> list[str]:
-    if isinstance(block, Heading):
-        return [_heading(block.level, block.text)]
-    if isinstance(block, Para):
-        return [_para(block)]
-    if isinstance(block, Titled):
-        out = [_heading(3, block.title), text(block.text)]
-        return [*out, links(block.related)] if block.related else out
-    if isinstance(block, Links):
-        return [links(block)]
-    if isinstance(block, Bullets):
-        return ["\n".join(f"- {text(item)}" for item in block.items)]
-    if isinstance(block, ClaimBlock):
-        return [_claim(block)]
-    if isinstance(block, ChartBlock):
-        return _chart(block)
-    if isinstance(block, Questions):
-        numbered = (f"{n}. {text(q)}" for n, q in enumerate(block.items, start=1))
-        return [_heading(3, block.label), "\n".join(numbered)]
-    if isinstance(block, Quiz):
-        return [_quiz(block)]
-    if isinstance(block, Answers):
-        return [_heading(3, block.label), _answers(block)]
-    return _entry(block)
+def _block(block: Block, depth: int) -> list[str]:
+    """A block on a page `depth` levels into the handout (a section is 1: an h2)."""
+    match block:
+        case Heading(level=level, text=title):
+            return [_heading(level + depth, title)]
+        case Para():
+            return [_para(block)]
+        case Prose(title=title, paragraphs=paragraphs):
+            return [_heading(depth + 2, title), *(text(p) for p in paragraphs)]
+        case Titled():
+            out = [_heading(depth + 2, block.title), text(block.text)]
+            return [*out, links(block.related)] if block.related else out
+        case Links():
+            return [links(block)]
+        case Checked():
+            return [text(block.text)] + ([link(block.corrections)] if block.corrections else [])
+        case MapLink():
+            blurb = f" — {text(block.blurb, line_start=False)}" if block.blurb else ""
+            return [f"{block.number}\\. {link(block.ref)}{blurb}"]
+        case Bullets(items=items):
+            return ["\n".join(f"- {text(item)}" for item in items)]
+        case Claim():
+            return [_claim(block)]
+        case Chart():
+            return _chart(block, depth)
+        case Questions(label=label, items=items):
+            numbered = (f"{n}. {text(q)}" for n, q in enumerate(items, start=1))
+            return [_heading(depth + 2, label), "\n".join(numbered)]
+        case Quiz():
+            return [_quiz(block)]
+        case Answers():
+            return [_heading(depth + 2, block.label), _answers(block)]
+        case Entry():
+            out = [_heading(depth + 2, block.title, anchor(block.id))]
+            for inner in block.blocks:
+                out += _block(inner, depth + 1)
+            return out
+        case _:
+            assert_never(block)
 
 
 def _quiz(quiz: Quiz) -> str:
@@ -146,7 +165,7 @@ def _para(para: Para) -> str:
     return text(para.text)
 
 
-def _claim(claim: ClaimBlock) -> str:
+def _claim(claim: Claim) -> str:
     # A loose list item: each part its own paragraph, indented under the claim.
     said = f"*{text(claim.attribution, line_start=False)}*"
     if claim.badge:
@@ -154,21 +173,20 @@ def _claim(claim: ClaimBlock) -> str:
     parts = [f"**{text(claim.text, line_start=False)}**", said]
     if claim.context:
         parts.append(f"{text(claim.context_label)}: {text(claim.context, line_start=False)}")
-    if claim.sources:
-        parts.append(links(claim.sources))
+    parts.append(links(claim.sources))
     return "- " + "\n\n  ".join(parts)
 
 
-def _chart(chart: ChartBlock) -> list[str]:
+def _chart(chart: Chart, depth: int) -> list[str]:
     official = text(chart.official_label, line_start=False)
     claimed = text(chart.claimed_label, line_start=False)
     rows = [f"|  |  | {official} | {claimed} |", "|---|---|--:|---|"]
-    rows += [_bar(row) for row in chart.rows]
-    out = [_heading(3, chart.title), "\n".join(rows)]
+    rows += [_bar(bar) for bar in chart.bars]
+    out = [_heading(depth + 2, chart.title), "\n".join(rows)]
     return [*out, text(chart.note)] if chart.note else out
 
 
-def _bar(row: BarRow) -> str:
+def _bar(row: Bar) -> str:
     cells = round(row.fraction * BAR_CELLS)
     bar = "█" * cells + "░" * (BAR_CELLS - cells)
     label = text(row.label, line_start=False)
@@ -176,10 +194,3 @@ def _bar(row: BarRow) -> str:
         label = f"[{label}](#{row.link.anchor})"
     value, claimed = text(row.value, line_start=False), text(row.claimed, line_start=False)
     return f"| {label} | {bar} | {value} | {claimed} |"
-
-
-def _entry(entry: Entry) -> list[str]:
-    out = [_heading(3, entry.heading, anchor(entry.id))]
-    for block in entry.blocks:
-        out += _block(block)
-    return out

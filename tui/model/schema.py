@@ -15,7 +15,6 @@ Verdict = Literal["consistent", "imprecise", "disputed", "unverifiable", "inaccu
 VERDICTS: tuple[str, ...] = ("consistent", "imprecise", "disputed", "unverifiable", "inaccurate")
 
 
-
 # What each data field is, for the code that walks content without knowing its kinds
 # (the reference check, translations, search). Every other field is text: shown to
 # readers, translated, searched. One place, so the three cannot drift apart.
@@ -30,6 +29,7 @@ ID_SYNTAX = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What every id in a content folder looks like (sections, entries, corrections):
 lower-case letters and digits in words joined by single hyphens, as `e-2019-11-10`.
 `check` enforces it; ids stay data, never CSS selectors or file names."""
+
 
 class Model(Struct, forbid_unknown_fields=True, frozen=True, kw_only=True):
     """Base for every struct: unknown fields are errors, values never change."""

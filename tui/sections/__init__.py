@@ -1,21 +1,21 @@
-"""One view class per section kind; the index's `kind` picks from VIEWS."""
+"""The views, by layout: one page, a list beside a page, the quiz. The index's `kind` picks one.
+
+What a page holds comes from the builder (tui/doc/build.py); a view only
+lays pages out and handles the keys.
+"""
 
 from .base import SectionView
-from .chart import ChartView
-from .glossary import GlossaryView
-from .overview import OverviewView
-from .profiles import ProfilesView
+from .entries import EntriesView
 from .quiz import QuizView
-from .sources import SourcesView
-from .timeline import TimelineView
+from .single import PageView
 
 VIEWS: dict[str, type[SectionView]] = {
-    "overview": OverviewView,
-    "chart": ChartView,
-    "profiles": ProfilesView,
-    "timeline": TimelineView,
-    "glossary": GlossaryView,
-    "sources": SourcesView,
+    "overview": PageView,
+    "chart": PageView,
+    "profiles": EntriesView,
+    "timeline": EntriesView,
+    "glossary": EntriesView,
+    "sources": EntriesView,
     "quiz": QuizView,
 }
 

@@ -1,21 +1,23 @@
-"""Master-detail screens: a list of entries beside the chosen entry's page.
+"""List and detail: a section's entries listed beside the chosen entry's page.
 
-Profiles, timeline, glossary and sources differ only in how one entry is
-labelled in the list and laid out on its page; subclasses supply those two.
+Profiles, timeline, glossary and sources differ only in how an entry is
+labelled in the list (here) and what its page holds (the builder's).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
+from typing import assert_never
 
 from rich.text import Text
 from textual.widget import Widget
 
-from ..model.schema import Entry
-from ..widgets.blocks import Block, Para
+from ..doc.build import corrections_page, entry_page, section_page
+from ..doc.words import corrections_name
+from ..model import schema
+from ..model.content import CORRECTIONS
 from ..widgets.document import Document
 from ..widgets.entry_list import EntryList
-from . import parts
 from .base import SectionView
 
 ABOUT = "__about__"
@@ -27,21 +29,16 @@ class EntriesView(SectionView):
 
     _shown: str | None = None
 
-    def label(self, entry: Entry) -> str | Text:
-        raise NotImplementedError
-
-    def detail(self, entry: Entry) -> Iterable[Block]:
-        raise NotImplementedError
-
-    def extra_pages(self) -> dict[str, tuple[str, Callable[[], Iterable[Block]]]]:
-        """Pages listed after the entries: item id -> (label, blocks)."""
-        return {}
+    def extra_pages(self) -> dict[str, str]:
+        """Pages listed after the entries, item id -> label: the corrections log where it is kept."""
+        log = corrections_name(self.content)
+        here = self.content.place_of(CORRECTIONS) == (self.section.id, CORRECTIONS)
+        return {CORRECTIONS: log} if log and here else {}
 
     def compose_body(self) -> Iterator[Widget]:
         options: list[tuple[str | Text, str]] = [(self.content.ui.about, ABOUT)]
-        options += [(self.label(entry), entry.id) for entry in self.section.entries]
-        self._extra = self.extra_pages()
-        options += [(label, item) for item, (label, _) in self._extra.items()]
+        options += [(label(entry), entry.id) for entry in self.section.entries]
+        options += [(name, item) for item, name in self.extra_pages().items()]
         # Held, not queried: views are built in the background and may be torn
         # down (at exit, or on a language switch) before they finish mounting.
         self._list = EntryList(options, id="entries")
@@ -77,15 +74,23 @@ class EntriesView(SectionView):
             return
         self._shown = item
         if item == ABOUT:
-            self._page.show_blocks(self._about())
-        elif item in self._extra:
-            self._page.show_blocks(self._extra[item][1]())
+            self._page.show_blocks(section_page(self.content, self.section))
+        elif item == CORRECTIONS:
+            self._page.show_blocks(corrections_page(self.content))
         else:
-            self._page.show_blocks(self.detail(self.content.entries[item][1]))
+            self._page.show_blocks([entry_page(self.content, self.content.entries[item][1])])
 
-    def _about(self) -> Iterator[Block]:
-        body = self.section.body
-        if body.intro:
-            yield Para(text=body.intro)
-        yield from parts.claims(self.content, body.claims)
-        yield from parts.questions(self.content, body.questions)
+
+def label(entry: schema.Entry) -> str | Text:
+    """An entry's line in the list; an event's date in a column of its own."""
+    match entry:
+        case schema.Event():
+            return Text.assemble((f"{entry.date:<10} ", "bold"), entry.title)
+        case schema.Profile():
+            return entry.name
+        case schema.Term():
+            return entry.term
+        case schema.Source():
+            return entry.title
+        case _:
+            assert_never(entry)

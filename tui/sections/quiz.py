@@ -11,6 +11,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..doc.build import lettered
 from ..model import Content, Section
 from ..model.schema import Question, QuizSection
 from ..widgets.page import Page
@@ -72,9 +73,7 @@ class QuizView(SectionView):
         self._progress.update(progress)
         self._question.update(question.question)
         options = self._options
-        options.set_options(
-            Option(f"{chr(ord('a') + i)}) {o}", id=str(i)) for i, o in enumerate(question.options)
-        )
+        options.set_options(Option(line, id=str(i)) for i, line in enumerate(lettered(question.options)))
         options.display = True
         options.disabled = False
         options.highlighted = 0

@@ -28,8 +28,8 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from ..doc.words import checked
 from ..model import ContentError, default_root, languages, load
-from ..model.words import checked
 from ..options import EXIT_USAGE, accept_language_preferences, choose_language, content_options
 from .environment import app_environment
 from .input_filter import InputFilter

@@ -10,7 +10,7 @@ moves through links, then on to the next widget.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -21,13 +21,12 @@ from textual.events import Click, Leave, MouseMove, Resize
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
+from ..doc.tree import Block, Claim
 from ..messages import Navigate
 from ..model.schema import VERDICTS
+from ..render.layout import EMPTY, Key, Laid, lay_out
+from ..render.rows import CHART_STYLES, Drawn, draw, flatten
 from ..textual_internals import PageView, bind
-from .bar_chart import BAR_STYLES
-from .blocks import Block
-from .claim import ClaimBlock
-from .page_layout import EMPTY, Key, Laid, lay_out
 
 MAX_WIDTH = 100
 """Long lines are hard to read on wide terminals and projectors."""
@@ -36,7 +35,7 @@ STYLES = (
     *("h1", "h2", "h3", "meta", "url", "label", "link", "blurb", "hint", "context", "claim"),
     *("chart-note", "cursor", "cursor-block", "hover", "bar"),
     *(f"verdict-{verdict}" for verdict in VERDICTS),
-    *(f"chart-{n}" for n in range(BAR_STYLES)),
+    *(f"chart-{n}" for n in range(CHART_STYLES)),
 )
 
 
@@ -91,7 +90,9 @@ class Document(PageView, can_focus=True):
         super().__init__(id=id)
         if open_label is not None:  # the key bar names enter in the content's words, not in code's
             bind(self, Binding("enter", "choose", open_label))
-        self._blocks = list(blocks)
+        self._blocks = list(flatten(blocks))
+        self._open: set[int] = set()
+        """The claims unfolded, by block: the reader's state, not the page's."""
         self._laid: Laid | None = None
         self._strips: dict[tuple[int, str], Strip] = {}
         self._palette: dict[str, Style] = {}
@@ -104,8 +105,9 @@ class Document(PageView, can_focus=True):
     # -- what the page shows ------------------------------------------------------
 
     def show_blocks(self, blocks: Iterable[Block]) -> None:
-        """Show other blocks, from the top, with no item chosen."""
-        self._blocks = list(blocks)
+        """Show other blocks, from the top, with no item chosen and every claim folded."""
+        self._blocks = list(flatten(blocks))
+        self._open.clear()
         self.cursor = self._hover = None
         self._forget()
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -173,10 +175,15 @@ class Document(PageView, can_focus=True):
             return self._laid
         if width <= 0:  # not laid out yet, or hidden: keep the lines for when the page comes back
             return self._laid or EMPTY
-        self._laid = lay_out(self._blocks, self, width, MAX_WIDTH)
+        self._laid = lay_out(self.draw_blocks(min(width, MAX_WIDTH)), width)
         self._strips.clear()
         self.set_page_size(Size(width, len(self._laid.rows)))
         return self._laid
+
+    def draw_blocks(self, width: int) -> Iterator[Drawn]:
+        """Every block's rows at `width`."""
+        for index, block in enumerate(self._blocks):
+            yield draw(block, self, width, open=index in self._open)
 
     def on_resize(self, _event: Resize) -> None:
         self._lay_out()
@@ -323,9 +330,8 @@ class Document(PageView, can_focus=True):
         if target is not None:
             self.post_message(Navigate(self, target))
             return
-        block = self._blocks[key[0]]
-        if isinstance(block, ClaimBlock):
-            self._blocks[key[0]] = block.toggled()
+        if isinstance(self._blocks[key[0]], Claim):
+            self._open ^= {key[0]}
             self._forget()
             self._move(key, whole_block=True)
 

@@ -8,31 +8,14 @@ kept and focus only changes which style the highlighted line is drawn in.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 
-from .blocks import Painter, Row
+from ..render.layout import Key
+from ..render.rows import Drawn, Row
 from .document import Document
-from .page_layout import Key
-
-
-@dataclass(frozen=True, kw_only=True)
-class Choices:
-    """The entries' labels, one item each, padded by a cell on both sides."""
-
-    labels: tuple[str | Text, ...]
-    top: int = 0
-    bottom: int = 0
-
-    def rows(self, paint: Painter, width: int) -> Iterator[Row]:
-        for item, label in enumerate(self.labels):
-            text = label if isinstance(label, Text) else Text(label)
-            for line in paint.wrap(text, max(1, width - 2)):
-                yield Row(Text.assemble(" ", line), item, fill="option")
-
 
 LIST_STYLES = ("option", "highlight", "highlight-blurred", "hover")
 
@@ -76,8 +59,18 @@ class EntryList(Document, inherit_bindings=False):
 
     def __init__(self, options: Sequence[tuple[str | Text, str]], *, id: str | None = None) -> None:
         """`options` are (label, id) pairs."""
-        super().__init__([Choices(labels=tuple(label for label, _ in options))], id=id)
+        super().__init__(id=id)
+        self.labels = [label if isinstance(label, Text) else Text(label) for label, _ in options]
         self.ids = [ident for _, ident in options]
+
+    def draw_blocks(self, width: int) -> Iterator[Drawn]:
+        """One block: the labels, an item each, padded by a cell on both sides."""
+        rows = [
+            Row(Text.assemble(" ", line), item, fill="option")
+            for item, label in enumerate(self.labels)
+            for line in self.wrap(label, max(1, width - 2))
+        ]
+        yield Drawn(rows, bottom=0)
 
     @property
     def highlighted(self) -> str | None:

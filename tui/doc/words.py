@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from .content import Content
-from .schema import UI, Claim
+from ..model.content import Content
+from ..model.schema import UI, Claim
 
 
 def attribution(content: Content, claim: Claim) -> str:
@@ -36,3 +36,9 @@ def checked(content: Content) -> str:
     """ "Checked against the record as of 2 December 2026", or "" when the index gives no day."""
     when = content.index.checked
     return content.ui.checked.format(date=day(content.ui, when)) if when else ""
+
+
+def corrections_name(content: Content) -> str:
+    """The corrections log as links and lists name it, with its size: "Corrections (71)"; "" for none."""
+    log = content.corrections
+    return f"{content.ui.corrections} ({len(log.entries)})" if log is not None and log.entries else ""

@@ -1,15 +1,17 @@
-"""Full-text search over every section and entry of a content folder."""
+"""Full-text search over every section and entry of a content folder.
+
+It searches the page tree, so it finds the words a reader sees (a verdict's
+word, a quiz's options) and never an id, a reference or an enum value.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
-import msgspec
-
-from . import schema
-from .content import Content, entry_name
+from ..model import Content
+from .build import handout
+from .tree import Entry, words
 
 
 @dataclass(frozen=True)
@@ -30,24 +32,9 @@ class _Doc:
     folded_title: str
 
 
-# Fields a reader never sees as written: ids, references, enum values (a verdict is shown in
-# the content's words, a quiz kind not at all), fact and file names.
-_NOT_SHOWN = frozenset(schema.REFERENCES) | schema.NAMES
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, msgspec.Struct):
-        for name in value.__struct_fields__:
-            if name not in _NOT_SHOWN:
-                yield from _strings(getattr(value, name))
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _strings(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
+def _doc(section: str, item: str | None, title: str, words: Iterable[str]) -> _Doc:
+    text = " ".join(word for word in words if word)
+    return _Doc(section, item, title, text, fold(text), fold(title))
 
 
 def fold(text: str) -> str:
@@ -63,14 +50,21 @@ class SearchIndex:
 
     def __init__(self, content: Content) -> None:
         docs: list[_Doc] = []
-        for section in content.sections:
-            own = msgspec.structs.replace(section.body, **({"entries": []} if section.entries else {}))
-            text = " ".join([section.ref.title, section.ref.blurb, *_strings(own)])
-            docs.append(_Doc(section.id, None, section.ref.title, text, fold(text), fold(section.ref.title)))
-            for entry in section.entries:
-                title = entry_name(entry)
-                text = " ".join(_strings(entry))
-                docs.append(_Doc(section.id, entry.id, title, text, fold(text), fold(title)))
+        for section in handout(content).sections:
+            place = content.place_of(section.id)
+            if place is None:
+                continue
+            home, item = place
+            own = [section.title, section.blurb]
+            entries: list[_Doc] = []
+            for block in section.blocks:
+                if not isinstance(block, Entry):
+                    own += words(block)
+                elif item is None:
+                    entries.append(_doc(home, block.id, block.title, words(block)))
+                else:  # an entry of the log: the log's page is the place to show
+                    entries.append(_doc(home, item, f"{section.title} · {block.title}", words(block)))
+            docs += [_doc(home, item, section.title, own), *entries]
         self._docs = docs
 
     def __len__(self) -> int:

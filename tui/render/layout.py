@@ -1,19 +1,15 @@
-"""Blocks laid out as the rows of a page at one width: plain Python, no Textual."""
+"""Drawn blocks laid out as the rows of a page at one width: plain Python, no Textual."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from typing import NamedTuple
 
-from rich.text import Text
-
 from ..model.text import CONTROL, printable
-from .blocks import Block, Painter, Row
+from .rows import BLANK, Drawn, Row
 
 Key = tuple[int, int]
 """An item: (block index, item within the block)."""
-
-BLANK = Row(Text())
 
 
 class Laid(NamedTuple):
@@ -32,17 +28,16 @@ class Laid(NamedTuple):
 EMPTY = Laid([], [], {}, {}, 0)
 
 
-def lay_out(blocks: Sequence[Block], paint: Painter, width: int, max_width: int) -> Laid:
-    """Every block's rows at `width` (text no wider than `max_width`); the blank
+def lay_out(blocks: Iterable[Drawn], width: int) -> Laid:
+    """The blocks' rows one after another, for a page `width` wide; the blank
     lines between two blocks are the larger of their margins."""
-    measure = min(max(width, 1), max_width)
     rows: list[Row] = []
     keys: list[Key | None] = []
     spans: dict[Key, tuple[int, int]] = {}
     extents: dict[int, tuple[int, int]] = {}
     gap: int | None = None
     for index, block in enumerate(blocks):
-        lines = list(block.rows(paint, measure))
+        lines = block.rows
         if not lines:
             continue
         if gap is not None:
