@@ -23,9 +23,9 @@ from typing import Any
 
 import yaml
 
+from tui.doc.search import SearchIndex
 from tui.model import Content, ContentError, load
 from tui.model.cache import ENV as CACHE_ENV
-from tui.model.search import SearchIndex
 
 HERE = Path(__file__).resolve().parent
 REFERENCE_FIELDS = ("links", "link", "by", "sources")

@@ -120,8 +120,9 @@ def report(app: Program, bare: Program, floor: Program, names: dict[str, str], r
             print(f"  {key:<5}{names[key]:<12}{line}{p90(both):>8.1f}{max(both):>8.1f}{floor:>8.1f}")
     firsts = [value for values in app.latencies.values() for value in values]
     backs = [value for values in app.returns.values() for value in values]
-    floors = [value for record in (bare.latencies, bare.returns) for values in record.values()
-              for value in values]
+    floors = [
+        value for record in (bare.latencies, bare.returns) for values in record.values() for value in values
+    ]
     if firsts and backs and floors:
         every = firsts + backs
         median = statistics.median(every)
