@@ -11,6 +11,7 @@ from contentkit import INDEX, PEOPLE, SOURCES, make_content
 from tui.app import ExplainerApp
 from tui.export import html, markdown
 from tui.model import ContentError, default_root, load
+from tui.sections.deck import ViewDeck
 from tui.widgets.document import Document
 
 CHECKED_INDEX = INDEX.replace(
@@ -189,7 +190,7 @@ async def test_the_overview_shows_the_day_and_leads_to_the_log(tmp_path: Path) -
     app = ExplainerApp(load(kinds_with_log(tmp_path / "kinds"), use_cache=False))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        overview = app.screen.view("overview").query_one(Document)
+        overview = app.screen.query_one(ViewDeck).view("overview").query_one(Document)
         shown = overview.lines()
         assert "Checked against the record as of 2 December 2026" in "\n".join(shown)
         # Tab to the first link on the page, the log's, and follow it.
@@ -197,9 +198,9 @@ async def test_the_overview_shows_the_day_and_leads_to_the_log(tmp_path: Path) -
         await pilot.press("tab", "enter")
         await pilot.pause()
         assert app.place is not None and tuple(app.place) == ("sources", "corrections")
-        entries = app.screen.view("sources").query_one("#entries", Document)
+        entries = app.screen.query_one(ViewDeck).view("sources").query_one("#entries", Document)
         assert "Corrections (1)" in [line.strip() for line in entries.lines()]
-        detail = app.screen.view("sources").query_one("#detail", Document)
+        detail = app.screen.query_one(ViewDeck).view("sources").query_one("#detail", Document)
         page = "\n".join(detail.lines())
         assert "30 November 2026" in page
         assert "Before: The preliminary count was called the quick count." in page
@@ -211,7 +212,7 @@ async def test_without_a_day_or_a_log_nothing_is_shown(tmp_path: Path) -> None:
     app = ExplainerApp(load(Path(__file__).parent / "golden" / "kinds", use_cache=False), screen="sources")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        entries = app.screen.view("sources").query_one("#entries", Document)
+        entries = app.screen.query_one(ViewDeck).view("sources").query_one("#entries", Document)
         assert not any(line.startswith("Corrections") for line in entries.lines())
-        overview = app.main.view("overview").query_one(Document)
+        overview = app.main.query_one(ViewDeck).view("overview").query_one(Document)
         assert not any("Checked against" in line for line in overview.lines())

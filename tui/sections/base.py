@@ -13,27 +13,55 @@ from textual.widget import Widget
 from ..model import Content, Section
 from ..widgets.document import Document
 
+OFF_SCREEN = (0, 10_000)
+
 
 class SectionView(Container):
-    """Base for one view per section kind; subclasses supply `compose_body`.
+    """Base for one view per layout; subclasses supply `compose_body`.
 
-    Views lie on top of each other in the main screen, one shown at a time, so
-    moving between sections shows a view that is already built instead of
-    building a screen.
+    A view is in one of three states, moved between by the deck (deck.py):
+    stowing (built ahead, laid out off-screen so its pages wrap at their real
+    width, then out of the layout), shown, or concealed.
     """
 
     def __init__(self, content: Content, section: Section) -> None:
-        # No id from the content: ids are data, not CSS (the main screen keeps views by section).
+        # No id from the content: ids are data, not CSS (the deck keeps views by section).
         super().__init__(classes="section-view")
         self.content = content
         self.section = section
-        self.wanted = False
-        """Shown before it was mounted: on mount, show `pending_item` and focus."""
-        self.pending_item: str | None = None
-        self.stow_when_laid_out = False
-        """Built ahead, off-screen: wrap the pages once sized, then leave the layout."""
+        self._wanted: tuple[str | None] | None = None
+        """Shown before it was mounted: on mount, show this item and focus."""
+        self._stowing = False
         self.shown = False
         """The view on screen: only its widgets take focus (the others are off-screen)."""
+
+    @property
+    def stowing(self) -> bool:
+        """Built ahead and not yet wrapped and out of the layout."""
+        return self._stowing
+
+    def stow_ahead(self) -> None:
+        """Before mounting: lay out once off-screen, then leave the layout (see on_resize)."""
+        self.styles.offset = OFF_SCREEN
+        self._stowing = True
+
+    def reveal(self, item: str | None, *, keep: bool = False) -> None:
+        """Show the view, at `item`; `keep` returns to it as the reader left it."""
+        if self._stowing:  # built ahead, still off-screen: show it before it is stowed
+            self._stowing = False
+            self.styles.offset = (0, 0)
+        self.display = True
+        self.shown = True  # tab moves within this view only (allow_focus_children)
+        if not self.is_mounted:
+            self._wanted = (item,)
+        elif keep and item is None:
+            self.resume()
+        else:
+            self.show_item(item)
+
+    def conceal(self) -> None:
+        self.display = False
+        self.shown = False
 
     def allow_focus_children(self) -> bool:
         return self.shown
@@ -48,16 +76,17 @@ class SectionView(Container):
         if not self.is_attached:
             return  # torn down (exit, language switch) before it finished mounting
         self.prepare()
-        if self.wanted:
-            self.wanted = False
-            self.show_item(self.pending_item)
+        if self._wanted is not None:
+            (item,) = self._wanted
+            self._wanted = None
+            self.show_item(item)
 
     class Stowed(Message):
         """A view built ahead has its pages wrapped and is out of the layout."""
 
     def on_resize(self, event: Resize) -> None:
-        if self.stow_when_laid_out and event.size:
-            self.stow_when_laid_out = False
+        if self._stowing and event.size:
+            self._stowing = False
             self.draw_ahead()
             self.styles.offset = (0, 0)  # where it will show; display:none takes it out of the layout
             self.display = False
