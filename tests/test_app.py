@@ -16,6 +16,7 @@ from tui.doc.tree import Claim
 from tui.main_screen import MainScreen
 from tui.model import Content
 from tui.widgets.document import Document
+from tui.widgets.key_bar import KeyBar
 from tui.widgets.section_bar import SectionBar
 
 
@@ -360,3 +361,29 @@ async def test_every_printable_key_in_every_section_leaves_the_app_running(conte
             await pilot.press(str(section.number), "down", *keys)
             await pilot.pause()
             assert app.is_running and where(app)[0] == section.id
+
+
+async def test_the_key_bar_follows_a_language_switch(content: Content, spanish: Content) -> None:
+    app = ExplainerApp(content)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        assert content.ui.keys.search in bar.render().plain
+        await pilot.press("l")
+        await pilot.pause()
+        words = app.screen.query_one(KeyBar).render().plain
+        assert spanish.ui.keys.search in words and content.ui.keys.search not in words
+
+
+async def test_only_the_sections_there_are_get_keys(kinds: Content) -> None:
+    app = ExplainerApp(kinds)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        count = len(kinds.sections)
+        assert f" 1-{count} " in app.screen.query_one(KeyBar).render().plain
+        await pilot.press(str(count + 1))
+        await pilot.pause()
+        assert app.place is not None and app.place.section == kinds.sections[0].id
+        await pilot.press(str(count))
+        await pilot.pause()
+        assert app.place is not None and app.place.section == kinds.sections[-1].id

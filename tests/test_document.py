@@ -24,7 +24,7 @@ class Host(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Button("before")
-        yield Document(self.blocks, open_label="Open")
+        yield Document(self.blocks)
 
     def on_navigate(self, message: Navigate) -> None:
         self.chosen.append(message.target)

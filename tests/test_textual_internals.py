@@ -9,13 +9,12 @@ from importlib import metadata
 
 import pytest
 from textual._styles_cache import StylesCache
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 
 from tui.app import ExplainerApp
 from tui.model import Content
-from tui.textual_internals import TEXTUAL_VERSION, QuietFocusScreen, bind
+from tui.textual_internals import TEXTUAL_VERSION, QuietFocusScreen
 from tui.widgets.document import Document
 from tui.widgets.page import Page
 
@@ -102,18 +101,6 @@ def test_the_textual_serve_reaches_still_match_the_installed_textual_serve() -> 
     assert inspect.iscoroutinefunction(Server._make_app)
     source = inspect.getsource(AppService)
     assert "self._process" in source and "self._stdin" in source  # the attributes AppProcess sets
-
-
-async def test_bind_gives_a_key_new_words_on_one_node(content: Content) -> None:
-    """What textual_internals.bind relies on: a node's bindings table is read afresh for the key bar."""
-    app = ExplainerApp(content)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        bind(app, Binding("q", "quit", "Leave"))
-        app.screen.refresh_bindings()
-        await pilot.pause()
-        words = [a.binding.description for key, a in app.screen.active_bindings.items() if key == "q"]
-        assert words == ["Leave"]
 
 
 def test_textual_screens_still_repaint_on_focus_so_the_quiet_screen_matters() -> None:

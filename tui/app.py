@@ -15,20 +15,32 @@ from .dialogs.help import HelpScreen
 from .dialogs.search import Found, SearchScreen
 from .doc.search import SearchIndex
 from .history import History, Place
+from .keys import SECTION_KEYS
 from .main_screen import MainScreen
 from .messages import Navigate
 from .model import Content, ContentError, languages, load
 from .palette import places
 from .presenter import PresenterScreen
-from .textual_internals import bind as bind_now
 from .textual_internals import release_render_caches
 from .themes import HIGH_CONTRAST, THEMES
 
 
 class ExplainerApp(App[None]):
     CSS_PATH = "styles/app.tcss"
+    # Each description names a field of the content's `keys`: the key bar and
+    # the keys dialog say it in the content's language (tui/keys.py).
     BINDINGS = [
         Binding("ctrl+q", "quit", show=False, priority=True),
+        # Textual's own ctrl+p, shown first, in the content's words.
+        Binding("ctrl+p", "command_palette", "palette", key_display="^p", priority=True),
+        *(Binding(str(n), f"section({n})", "sections", show=n == 1) for n in range(1, SECTION_KEYS + 1)),
+        Binding("escape,backspace", "go_back", "back", key_display="esc"),
+        Binding("slash", "search", "search", key_display="/"),
+        Binding("question_mark,f1", "help", "help", key_display="?"),
+        Binding("t", "next_theme", "theme", show=False),
+        Binding("p", "present", "present"),
+        Binding("l", "switch_language", "language"),
+        Binding("q", "quit", "quit"),
     ]
 
     def __init__(
@@ -49,32 +61,13 @@ class ExplainerApp(App[None]):
         self._start = Place(screen or self._section_of(item) or content.sections[0].id, item)
         self._theme_name = theme
         self._present_at_start = present
-        self._bind_keys()
+        self.title = content.index.title
 
-    def _bind_keys(self) -> None:
-        """Bind the app's keys, described in the content's words (again after a language switch)."""
-        self.title = self.content.index.title
-        keys = self.content.ui.keys
-        count = min(len(self.content.sections), 9)
-
-        def bind(
-            key: str, action: str, description: str, show: bool = True, display: str | None = None
-        ) -> None:
-            for one in key.split(","):
-                bind_now(self, Binding(one, action, description, show=show, key_display=display))
-
-        for number in range(1, count + 1):
-            bind(str(number), f"section({number})", keys.sections, number == 1, f"1-{count}")
-        bind("escape,backspace", "go_back", keys.back, display="esc")
-        bind("slash", "search", keys.search, display="/")
-        # Replaces Textual's own hidden ctrl+p binding: shown, in the content's words.
-        palette = self.COMMAND_PALETTE_BINDING
-        bind_now(self, Binding(palette, "command_palette", keys.palette, key_display="^p", priority=True))
-        bind("question_mark,f1", "help", keys.help, display="?")
-        bind("t", "next_theme", keys.theme, show=False)
-        bind("p", "present", keys.present)
-        bind("l", "switch_language", keys.language, show=len(self.languages) > 1)
-        bind("q", "quit", keys.quit)
+    def get_key_display(self, binding: Binding) -> str:
+        """Section keys are offered as one, "1-9", or as many as there are sections."""
+        if binding.action == "section(1)":
+            return f"1-{min(len(self.content.sections), SECTION_KEYS)}"
+        return super().get_key_display(binding)
 
     # -- places ---------------------------------------------------------------
 
@@ -197,7 +190,7 @@ class ExplainerApp(App[None]):
         self.content = content
         self._search = None
         self._last_query = ""
-        self._bind_keys()
+        self.title = content.index.title
         await self.main.set_content(content, place)
         release_render_caches()  # the old language's widgets are gone; let their lines go too
 
@@ -213,6 +206,10 @@ class ExplainerApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "go_back" and not self.history and len(self.screen_stack) <= 1:
             return None  # shown dimmed in the footer: nowhere to go back to
+        if action == "section":  # keys past the last section are not offered
+            return isinstance(parameters[0], int) and parameters[0] <= len(self.content.sections)
+        if action == "switch_language":
+            return len(self.languages) > 1
         return True
 
     # -- nothing reachable from a key may write files or run programs -------------

@@ -39,7 +39,8 @@ class MainScreen(QuietFocusScreen):
         self._deck = ViewDeck(self.content, id="views")
         yield self._deck
         yield Static("", markup=False, id="too-small")
-        yield KeyBar()
+        self._keys = KeyBar(self.content.ui.keys)
+        yield self._keys
 
     @property
     def current(self) -> SectionView | None:
@@ -62,6 +63,7 @@ class MainScreen(QuietFocusScreen):
         self.content = content
         await self._deck.set_content(content)
         self._bar.sections = self._tabs()
+        self._keys.set_words(content.ui.keys)
         self.show_section(*place)
         self.call_after_refresh(self._deck.build_ahead)
 

@@ -7,9 +7,7 @@ changes what it relies on; when one fails, look for a public way first.
 from __future__ import annotations
 
 from textual._styles_cache import StylesCache
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -30,18 +28,6 @@ def release_render_caches() -> None:
     clear = getattr(StylesCache.get_inner_outer, "cache_clear", None)
     if clear is not None:
         clear()
-
-
-def bind(node: DOMNode, *bindings: Binding) -> None:
-    """Give `node` these bindings now, each replacing whatever its key did on that node.
-
-    The key bar describes keys in the content's language, known only at run
-    time (and changed by a language switch); Textual's BINDINGS are fixed per
-    class. So the app, Documents and Links bind their described keys here.
-    """
-    table = node._bindings.key_to_bindings
-    for binding in bindings:
-        table[binding.key] = [binding]
 
 
 class PageView(ScrollView):

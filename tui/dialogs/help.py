@@ -8,25 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..keys import help_rows
 from ..model.schema import UI
-
-
-def key_rows(ui: UI, sections: int) -> list[tuple[str, str]]:
-    keys = ui.keys
-    return [
-        (f"1-{sections}", keys.sections),
-        ("tab / shift+tab", keys.focus),
-        ("↑ ↓ ← →", keys.move),
-        ("enter", keys.open),
-        ("escape / backspace", keys.back),
-        ("/", keys.search),
-        ("ctrl+p", keys.palette),
-        ("t", keys.theme),
-        ("p", keys.present),
-        ("l", keys.language),
-        ("? / F1", keys.help),
-        ("q / ctrl+q", keys.quit),
-    ]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -40,7 +23,7 @@ class HelpScreen(ModalScreen[None]):
         self.sections = sections
 
     def compose(self) -> ComposeResult:
-        rows = key_rows(self.ui, self.sections)
+        rows = help_rows(self.ui.keys, self.sections)
         width = max(len(k) for k, _ in rows)
         with Vertical(classes="dialog"):
             yield Static(self.ui.help_title, markup=False, classes="heading h1")

@@ -42,7 +42,7 @@ class EntriesView(SectionView):
         # Held, not queried: views are built in the background and may be torn
         # down (at exit, or on a language switch) before they finish mounting.
         self._list = EntryList(options, id="entries")
-        self._page = Document(id="detail", open_label=self.content.ui.keys.open)
+        self._page = Document(id="detail")
         # Side by side in the view itself (see the stylesheet): every container
         # is drawn again on each section switch.
         yield self._list

@@ -45,7 +45,7 @@ class QuizView(SectionView):
         self._question = Static("", markup=False, id="quiz-question", classes="quiz-question")
         self._options = OptionList(id="quiz-options")
         self._feedback = Static("", id="quiz-feedback", classes="quiz-feedback")
-        self._link = PlaceLink("", "", open_label=self.content.ui.keys.open, classes="quiz-link")
+        self._link = PlaceLink("", "", classes="quiz-link")
         self._next = Static("", markup=False, id="quiz-next", classes="dim")
         with self._page:
             yield Static(self.section.body.intro, markup=False, classes="para meta")

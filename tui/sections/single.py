@@ -13,4 +13,4 @@ from .base import SectionView
 
 class PageView(SectionView):
     def compose_body(self) -> Iterator[Widget]:
-        yield Document(section_page(self.content, self.section), open_label=self.content.ui.keys.open)
+        yield Document(section_page(self.content, self.section))

@@ -26,7 +26,7 @@ from ..messages import Navigate
 from ..model.schema import VERDICTS
 from ..render.layout import EMPTY, Key, Laid, lay_out
 from ..render.rows import CHART_STYLES, Drawn, draw, flatten
-from ..textual_internals import PageView, bind
+from ..textual_internals import PageView
 
 MAX_WIDTH = 100
 """Long lines are hard to read on wide terminals and projectors."""
@@ -81,15 +81,12 @@ class Document(PageView, can_focus=True):
     BINDINGS = [
         Binding("tab", "next_item", show=False),
         Binding("shift+tab", "previous_item", show=False),
-        Binding("enter,space", "choose", show=False),
+        Binding("enter", "choose", "open"),  # described by the content's keys.open (tui/keys.py)
+        Binding("space", "choose", show=False),
     ]
 
-    def __init__(
-        self, blocks: Iterable[Block] = (), *, open_label: str | None = None, id: str | None = None
-    ) -> None:
+    def __init__(self, blocks: Iterable[Block] = (), *, id: str | None = None) -> None:
         super().__init__(id=id)
-        if open_label is not None:  # the key bar names enter in the content's words, not in code's
-            bind(self, Binding("enter", "choose", open_label))
         self._blocks = list(flatten(blocks))
         self._open: set[int] = set()
         """The claims unfolded, by block: the reader's state, not the page's."""

@@ -14,6 +14,9 @@ from textual.events import Click
 from textual.screen import Screen
 from textual.widget import Widget
 
+from ..keys import describe
+from ..model.schema import Keys
+
 
 class Shown(NamedTuple):
     key: str
@@ -42,13 +45,20 @@ class KeyBar(Widget):
     """
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--disabled"}
 
-    def __init__(self) -> None:
+    def __init__(self, keys: Keys) -> None:
         super().__init__()
+        self.keys = keys
+        """The content's words for the keys: a binding's description names one of them."""
         self._shown: list[Shown] = []
         self._spans: list[tuple[int, int, Shown]] = []
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._bindings_changed(self.screen)
+
+    def set_words(self, keys: Keys) -> None:
+        """Describe the keys in other words (another language)."""
+        self.keys = keys
         self._bindings_changed(self.screen)
 
     def _bindings_changed(self, screen: Screen[object]) -> None:
@@ -59,8 +69,9 @@ class KeyBar(Widget):
             if not binding.show or binding.action in actions:
                 continue
             actions.add(binding.action)
-            key = binding.key_display or self.app.get_key_display(binding)
-            shown.append(Shown(key, binding.description, active.enabled, binding.action, active.node))
+            key = self.app.get_key_display(binding)
+            words = describe(self.keys, binding.description)
+            shown.append(Shown(key, words, active.enabled, binding.action, active.node))
         if shown != self._shown:
             self._shown = shown
             self.refresh()

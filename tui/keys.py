@@ -1,0 +1,38 @@
+"""The keys offered to the reader: bound once in code, described in the content's words.
+
+Bindings are Textual's static BINDINGS. A binding's description is the name
+of a field of ui.yaml's `keys`, and the key bar and the keys dialog read that
+field in the content's language, so a language switch rebinds nothing.
+"""
+
+from __future__ import annotations
+
+from .model.schema import Keys
+
+SECTION_KEYS = 9
+"""Keys 1 to 9 go to the first nine sections."""
+
+HELP: tuple[tuple[str, str], ...] = (
+    ("1-{sections}", "sections"),
+    ("tab / shift+tab", "focus"),
+    ("↑ ↓ ← →", "move"),
+    ("enter", "open"),
+    ("escape / backspace", "back"),
+    ("/", "search"),
+    ("ctrl+p", "palette"),
+    ("t", "theme"),
+    ("p", "present"),
+    ("l", "language"),
+    ("? / F1", "help"),
+    ("q / ctrl+q", "quit"),
+)
+"""The keys dialog's rows: the keys as it lists them, and which of `keys` describes them."""
+
+
+def describe(keys: Keys, description: str) -> str:
+    """A binding's description in the content's words (a description that names no field stays)."""
+    return str(getattr(keys, description)) if description in Keys.__struct_fields__ else description
+
+
+def help_rows(keys: Keys, sections: int) -> list[tuple[str, str]]:
+    return [(shown.format(sections=sections), describe(keys, word)) for shown, word in HELP]
