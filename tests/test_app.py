@@ -140,8 +140,8 @@ async def test_search_says_when_nothing_matches(content: Content) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("slash", *"zzzqqq")
         await pilot.pause()
-        status = app.screen.query_one("#search-status")
-        assert "zzzqqq" in status.render().plain  # type: ignore[attr-defined]
+        status = app.screen.query_one("#search-status", Static)
+        assert "zzzqqq" in str(status.content)
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, SearchScreen)
@@ -248,7 +248,7 @@ async def test_help_opens_with_question_mark_and_f1(content: Content) -> None:
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
-            text = app.screen.query_one(".keys").render().plain  # type: ignore[attr-defined]
+            text = str(app.screen.query_one(".keys", Static).content)
             assert "ctrl+p" in text and content.ui.keys.search in text
             await pilot.press("escape")
             await pilot.pause()
@@ -268,7 +268,7 @@ async def test_too_small_terminal_says_how_big(content: Content) -> None:
     app = ExplainerApp(content)
     async with app.run_test(size=(50, 14)) as pilot:
         await pilot.pause()
-        message = app.screen.query_one("#too-small").render().plain  # type: ignore[attr-defined]
+        message = str(app.screen.query_one("#too-small", Static).content)
         assert "60x18" in message and "50x14" in message
         assert app.screen.has_class("too-small")
 
