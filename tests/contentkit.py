@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from tui.model import ContentError, load
+
 INDEX = """\
 title: "Test content"
 article:
@@ -88,3 +92,15 @@ def make_content(root: Path, **overrides: str | bytes | None) -> Path:
         else:
             (root / name).write_text(body, encoding="utf-8")
     return root
+
+
+def problems(root: Path) -> list[str]:
+    """What `load` reports for `root`, one `file:line: message` per problem."""
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    assert caught.value.problems, "ContentError must carry at least one problem"
+    return [str(problem) for problem in caught.value.problems]
+
+
+def broken(tmp_path: Path, **files: str | bytes | None) -> list[str]:
+    return problems(make_content(tmp_path, **files))
