@@ -11,6 +11,7 @@ import pytest
 from textual._styles_cache import StylesCache
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
+from textual.widget import Widget
 
 from tui.app import ExplainerApp
 from tui.model import Content
@@ -134,3 +135,9 @@ async def test_focus_still_restyles_a_page_but_not_its_blocks(content: Content) 
         page.focus()
         await pilot.pause()
         assert page.has_focus and page.styles.background_tint != before
+
+
+def test_textual_focus_only_restyles_so_a_page_may_skip_it() -> None:
+    """PageView.watch_has_focus replaces Widget's, which must do nothing but restyle."""
+    body = [line.strip() for line in inspect.getsource(Widget.watch_has_focus).splitlines()[1:]]
+    assert [line for line in body if line and not line.startswith('"""')] == ["self.update_node_styles()"]

@@ -49,6 +49,15 @@ class PageView(ScrollView):
     ) -> bool:
         return super()._size_updated(size, self.virtual_size, container_size, layout)
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Not Textual's, which restyles the widget and each of its component
+        # classes (Widget.watch_has_focus: update_node_styles) on every section
+        # switch. A page shows focus only in what it draws: `focus_changed`.
+        self.focus_changed(has_focus)
+
+    def focus_changed(self, has_focus: bool) -> None:
+        """Redraw whatever shows the focus."""
+
 
 class QuietFocusScreen(Screen[None]):
     """A screen whose focus changes repaint only the widgets concerned.

@@ -191,10 +191,8 @@ class Document(PageView, can_focus=True):
         for index in range(min(len(laid.rows), self.scrollable_content_region.height)):
             self._strip(laid, index, self._state(laid.keys[index]))
 
-    def watch_has_focus(self, _has_focus: bool) -> None:
-        # The cursor is the only sign of focus here, so only its lines are
-        # drawn again. Textual would restyle the widget and each of its
-        # component classes, on every section switch.
+    def focus_changed(self, has_focus: bool) -> None:
+        # The cursor is the only sign of focus here: only its lines are drawn again.
         self._refresh_item(self.cursor)
 
     def _refresh_item(self, key: Key | None) -> None:
