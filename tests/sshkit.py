@@ -85,6 +85,14 @@ def _cmdline(pid: str) -> bytes:
         return b""
 
 
+def _parent(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return int(stat.read().rsplit(b")", 1)[-1].split()[1])
+    except (OSError, ValueError):
+        return 0
+
+
 class Server:
     """`python -m tui serve-ssh` on a free port, with its own content copy to find its apps by."""
 
@@ -127,10 +135,19 @@ class Server:
     def log(self) -> str:
         return self.log_path.read_text(errors="replace")
 
+    def served_pids(self) -> set[int]:
+        """Live processes of this server's fork server: itself and the apps it forked
+        (found by its content folder in their argv, which the apps inherit)."""
+        marker = b"-m\0tui.serve.forkserver\0"
+        folder = f"\0{self.content}\0".encode()
+        return {
+            int(pid) for pid in os.listdir("/proc")
+            if pid.isdigit() and marker in (line := _cmdline(pid)) and folder in line
+        }  # fmt: skip
+
     def app_pids(self) -> set[int]:
-        """Live app processes started for this server (found by its content folder in their argv)."""
-        marker = f"-m\0tui\0--content\0{self.content}\0".encode()
-        return {int(pid) for pid in os.listdir("/proc") if pid.isdigit() and marker in _cmdline(pid)}
+        """Live app processes, one per session: the fork server's children."""
+        return {pid for pid in self.served_pids() if _parent(pid) != self.proc.pid}
 
     def stop(self, signum: int = signal.SIGTERM, timeout: float = 10) -> int | None:
         if self.proc.poll() is None:
@@ -145,7 +162,7 @@ class Server:
         if self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait(5)
-        for pid in self.app_pids():
+        for pid in self.served_pids():
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         self._log.close()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from sshkit import AsyncScreen, PtyClient, Server, shows, ssh_argv
 from tui.serve.environment import MEMORY_LIMIT, app_environment
 from tui.serve.input_filter import InputFilter
 from tui.serve.pty import PtyProcess, winsize
+from tui.serve.spawner import Spawner
 
 BAD_SEQUENCES = [  # the review's reproductions
     b"\xff",
@@ -178,15 +178,16 @@ def test_an_app_that_crashes_writes_its_traceback_to_the_report_not_the_screen(t
     async def run() -> tuple[bytes, int, str]:
         shown = bytearray()
         done: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-        argv = [sys.executable, "-m", "tui"]
         env = {**app_environment(), "TERM": "xterm-256color"}
-        proc = PtyProcess(argv, env, 80, 24, shown.extend, done.set_result)
+        spawner = await Spawner.start(None, app_environment())
+        proc = PtyProcess(spawner, [], env, 80, 24, shown.extend, done.set_result)
         try:
             await asyncio.sleep(3)  # let it draw
             proc.write(b"\xff")
             status = await asyncio.wait_for(done, 20)
         finally:
             proc.end()
+            await spawner.close()
         return bytes(shown), status, proc.report
 
     shown, status, report = asyncio.run(run())

@@ -7,11 +7,12 @@ import contextlib
 import io
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .model import default_root, languages
+from .model import Content, default_root, languages
 from .model.content import foreign_languages
 from .options import EXIT_CONTENT, LANG_HELP, content_language, content_options, load_or_report
 from .serve.environment import REPORT_ENV, limit_served_app
@@ -68,7 +69,8 @@ def check(argv: list[str]) -> int:
     return 0
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], preloaded: Mapping[str, Content] | None = None) -> int:
+    """Open the app; `preloaded` is the content in each language, loaded by a fork server."""
     parser = _run_parser()
     args = parser.parse_args(argv)
     root = args.content or default_root()
@@ -76,7 +78,7 @@ def run(argv: list[str]) -> int:
         lang = content_language(root, args.lang, os.environ)
     except ValueError as error:
         return _usage_error(str(error))
-    content = load_or_report(root, lang=lang)
+    content = preloaded[lang] if preloaded and lang in preloaded else load_or_report(root, lang=lang)
     if content is None:
         return EXIT_CONTENT
     section_ids = [s.id for s in content.sections]

@@ -48,6 +48,16 @@ def limit_served_app(environ: os._Environ[str] | dict[str, str]) -> bool:
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
+    return die_with_parent(int(server))
+
+
+def die_with_parent(parent: int | None = None) -> bool:
+    """Be killed when the process that started this one ends, even by SIGKILL.
+
+    False when it has already ended (this process was handed to init before
+    the request took effect), or when it is not `parent`.
+    """
+    expected = os.getppid() if parent is None else parent
     with contextlib.suppress(OSError, AttributeError):  # Linux only: elsewhere the server's cleanup must do
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    return os.getppid() == int(server)
+    return os.getppid() == expected

@@ -1,34 +1,31 @@
-"""One program on a pseudo-terminal that is its controlling terminal, driven from asyncio.
+"""One session's app on a pseudo-terminal that is its controlling terminal, driven from asyncio.
 
-The child calls login_tty (setsid, TIOCSCTTY, the slave on fds 0-2), so a
-TIOCSWINSZ on the master makes the kernel send it SIGWINCH, and closing the
-master hangs it up.  Exit is noticed through a pidfd, so no SIGCHLD handler or
-child watcher is needed.
+The fork server (forkserver.py) forks the app and gives it the pty's slave
+through login_tty (setsid, TIOCSCTTY, the slave on fds 0-2), so a TIOCSWINSZ
+on the master makes the kernel send it SIGWINCH, and closing the master hangs
+it up. The fork server reports its exit status.
 
 The child starts safe for strangers: the pty's signal keys are off (ctrl+c or
 ctrl+\\ typed before the app takes the terminal are plain input), it cannot
 dump core or map more than MEMORY_LIMIT, and what it writes about a crash
-goes to a pipe (fd REPORT_FD) that the server logs, never to the reader's screen.
+goes to a pipe (its fd 3) that the server logs, never to the reader's screen.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import errno
 import fcntl
 import os
-import resource
 import signal
 import struct
 import termios
 from collections.abc import Callable, Mapping, Sequence
 
-from .environment import MEMORY_LIMIT, REPORT_ENV
+from .spawner import Spawner
 
 READ_SIZE = 65536
 MAX_PENDING_INPUT = 256 * 1024  # a client pasting faster than the app reads loses the excess
-REPORT_FD = 3  # the child's crash report goes here; the app finds it in REPORT_ENV
 MAX_REPORT = 64 * 1024
 
 
@@ -45,10 +42,11 @@ def quiet_terminal(fd: int) -> None:
 
 
 class PtyProcess:
-    """Spawned at once; `on_output` gets what it writes, `on_exit` its wait status."""
+    """Asked of the fork server at once; `on_output` gets what it writes, `on_exit` its wait status."""
 
     def __init__(
         self,
+        spawner: Spawner,
         argv: Sequence[str],
         env: Mapping[str, str],
         cols: int,
@@ -63,25 +61,12 @@ class PtyProcess:
         self._reading = False
         self.status: int | None = None
         self._report = bytearray()
-        program, args = argv[0], list(argv)  # built before fork
-        environ = {**env, REPORT_ENV: str(REPORT_FD)}
         master, slave = os.openpty()
         report_read, report_write = os.pipe()
         try:
             fcntl.ioctl(slave, termios.TIOCSWINSZ, winsize(cols, rows))
             quiet_terminal(slave)
-            self.pid = os.fork()
-            if self.pid == 0:  # pragma: no cover - the child only reaches exec
-                try:
-                    os.close(master)
-                    os.close(report_read)
-                    os.login_tty(slave)
-                    os.dup2(report_write, REPORT_FD)
-                    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-                    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-                    os.execve(program, args, environ)
-                finally:
-                    os._exit(127)
+            self._child = spawner.spawn("pty", list(argv), dict(env), [slave, report_write], self._reap)
         except BaseException:
             os.close(master)
             os.close(report_read)
@@ -94,15 +79,6 @@ class PtyProcess:
         os.set_blocking(report_read, False)
         self._loop.add_reader(report_read, self._read_report)
         os.set_blocking(master, False)
-        try:
-            self._pidfd = os.pidfd_open(self.pid)
-        except OSError:  # Linux before 5.3: no way to watch it, so no app
-            self._close_master()
-            self._close_report()
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-            raise
-        self._loop.add_reader(self._pidfd, self._reap)
         self.resume_output()
 
     @property
@@ -194,16 +170,7 @@ class PtyProcess:
                 return
             self._on_output(data)
 
-    def _reap(self) -> None:
-        try:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-        except ChildProcessError:
-            pid, status = self.pid, 255 << 8
-        if pid == 0:
-            return
-        self._loop.remove_reader(self._pidfd)
-        os.close(self._pidfd)
-        self._pidfd = -1
+    def _reap(self, status: int) -> None:
         self._drain()
         self._close_master()
         while self._report_fd >= 0 and self._read_report():
@@ -223,18 +190,9 @@ class PtyProcess:
         """Hang up the program's terminal and SIGTERM it; SIGKILL it if it lingers past `grace`."""
         self._close_master()
         if self.alive:
-            self.signal_group(signal.SIGHUP)
-            self.signal_group(signal.SIGTERM)
-            self._loop.call_later(grace, self._kill)
+            self.signal(signal.SIGHUP)
+            self.signal(signal.SIGTERM)
+            self._loop.call_later(grace, self.signal, signal.SIGKILL)
 
-    def _kill(self) -> None:
-        if self.alive:
-            self.signal_group(signal.SIGKILL)
-
-    def signal_group(self, signum: int) -> None:
-        # The child leads its own session and process group, so its pgid is its pid.
-        try:
-            os.killpg(self.pid, signum)
-        except OSError as error:
-            if error.errno != errno.ESRCH:
-                raise
+    def signal(self, signum: int) -> None:
+        self._child.signal(signum)

@@ -18,9 +18,10 @@ from pathlib import Path
 
 import asyncssh
 
-from ..model import ContentError, default_root, languages, load
+from ..model import default_root
 from ..options import EXIT_USAGE, content_options
 from .environment import app_environment
+from .spawner import Spawner, SpawnError
 from .ssh_hub import Gate, Hub
 from .ssh_session import Settings
 
@@ -79,26 +80,12 @@ def host_key(path: Path) -> asyncssh.SSHKey:
 
 
 def app_command(content: Path | None, theme: str | None, lang: str | None) -> tuple[str, ...]:
-    argv = [sys.executable, "-m", "tui"]
+    """The app's arguments, the same for every session (the fork server runs them)."""
+    argv: list[str] = []
     for option, value in (("--content", content), ("--theme", theme), ("--lang", lang)):
         if value is not None:
             argv += [option, str(value)]
     return tuple(argv)
-
-
-def content_problem(root: Path, lang: str | None) -> str | None:
-    """Why `root` cannot be served (in `lang`): checked once here rather than failing in every session."""
-    if lang is not None and root.is_dir() and lang not in languages(root):
-        return f"unknown language '{lang}'; valid: {', '.join(languages(root))}"
-    try:
-        load(root, lang=lang or "en")
-    except ContentError as error:
-        first = error.problems[0]
-        where = f"{root / first.file}:{first.line}" if first.line else f"{root / first.file}"
-        others = len(error.problems) - 1
-        more = f" and {others} more (see 'bolivia-explainer check')" if others else ""
-        return f"{where}: {first.message}{more}"
-    return None
 
 
 def _fail(message: str) -> int:
@@ -111,9 +98,8 @@ def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     logging.getLogger("asyncssh").setLevel(logging.WARNING)  # its INFO lines would log commands
     content = args.content.resolve() if args.content else None
-    problem = content_problem(content or default_root(), args.lang)
-    if problem is not None:
-        return _fail(problem)
+    if not (content or default_root()).is_dir():
+        return _fail(f"{content or default_root()}: no such content folder")
     if min(args.max_sessions, args.max_per_ip) < 1 or min(args.login_timeout, args.keepalive) <= 0:
         return _fail("limits and timeouts must be positive")
     if args.idle_timeout < 0:
@@ -135,10 +121,12 @@ def main(argv: list[str]) -> int:
         login_timeout=args.login_timeout,
         keepalive=args.keepalive,
         auth_required=authorized is not None,
-        languages=tuple(languages(content or default_root())),
     )
     try:
-        return asyncio.run(_serve(args.host, args.port, key, key_path, authorized, settings))
+        served = _serve(args.host, args.port, key, key_path, authorized, settings, content, args.lang)
+        return asyncio.run(served)
+    except SpawnError as error:
+        return _fail(str(error))
     except OSError as error:
         return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
 
@@ -150,8 +138,27 @@ async def _serve(
     key_path: Path,
     authorized: asyncssh.SSHAuthorizedKeys | None,
     settings: Settings,
+    content: Path | None,
+    lang: str | None,
 ) -> int:
-    hub = Hub(settings)
+    spawner = await Spawner.start(content, app_environment())
+    try:
+        if lang is not None and lang not in spawner.languages:
+            raise SpawnError(f"unknown language '{lang}'; valid: {', '.join(spawner.languages)}")
+        return await _listen(host, port, key, key_path, authorized, Hub(settings, spawner))
+    finally:
+        await spawner.close()
+
+
+async def _listen(
+    host: str,
+    port: int,
+    key: asyncssh.SSHKey,
+    key_path: Path,
+    authorized: asyncssh.SSHAuthorizedKeys | None,
+    hub: Hub,
+) -> int:
+    settings = hub.settings
     server = await asyncssh.create_server(
         lambda: Gate(hub),
         host,

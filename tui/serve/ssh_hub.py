@@ -10,6 +10,7 @@ from collections import Counter
 
 import asyncssh
 
+from .spawner import Spawner
 from .ssh_session import SHUTDOWN, AppSession, Settings
 
 log = logging.getLogger("bolivia_explainer.ssh")
@@ -22,8 +23,9 @@ CONNECTION_SLACK = 2
 
 
 class Hub:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, spawner: Spawner) -> None:
         self.settings = settings
+        self.spawner = spawner
         self.sessions: set[AppSession] = set()
         self._sessions_per_ip: Counter[str] = Counter()
         self.connections: set[asyncssh.SSHServerConnection] = set()
@@ -97,7 +99,7 @@ class Hub:
             await asyncio.sleep(0.05)
         for proc in running:
             if proc.alive:
-                proc.signal_group(signal.SIGKILL)
+                proc.signal(signal.SIGKILL)
         await asyncio.sleep(0.1)  # let the exit messages go out before the sockets close
         for conn in list(self.connections):
             conn.close()

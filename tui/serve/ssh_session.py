@@ -15,11 +15,12 @@ import asyncssh
 from ..options import choose_language, locale_preferences
 from .input_filter import InputFilter
 from .pty import PtyProcess
+from .spawner import Spawner
 
 
 @dataclass(frozen=True)
 class Settings:
-    argv: tuple[str, ...]  # the app's command line, the same for every session
+    argv: tuple[str, ...]  # the app's arguments, the same for every session
     env: dict[str, str]  # the app's environment, before TERM and the client's few variables
     max_sessions: int
     max_per_ip: int
@@ -27,13 +28,13 @@ class Settings:
     login_timeout: float
     keepalive: float  # seconds between keepalive requests to the client
     auth_required: bool
-    languages: tuple[str, ...] = ("en",)  # those the content is written in
 
 
 class SessionHost(Protocol):
     """What a session needs of the server that holds it (ssh_hub.Hub): settings and the limits."""
 
     settings: Settings
+    spawner: Spawner
 
     def admit(self, session: AppSession) -> str | None: ...
     def release(self, session: AppSession) -> None: ...
@@ -137,9 +138,11 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
             # The reader's locale, as OpenSSH clients send it (SendEnv LANG LC_*),
             # picks the language; only a code the content has reaches the arguments.
             wanted = locale_preferences(self._chan.get_environment())
-            argv += ["--lang", choose_language(wanted, self._hub.settings.languages)]
+            argv += ["--lang", choose_language(wanted, self._hub.spawner.languages)]
+        lang = argv[argv.index("--lang") + 1]
         try:
-            self._proc = PtyProcess(argv, env, self.cols, self.rows, self._output, self._app_exited)
+            size = (self.cols, self.rows)
+            self._proc = PtyProcess(self._hub.spawner, argv, env, *size, self._output, self._app_exited)
         except OSError as error:
             self._hub.release(self)
             log.error("could not start the app for %s: %s", self.peer, error)
@@ -147,7 +150,8 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
             return
         self._started = self._last_input = time.monotonic()
         self._hub.started(self._conn)
-        log.info("start %s TERM=%s %dx%d", self.peer, self.term, self.cols, self.rows)
+        passed = "".join(f" {name}" for name in _PASSED_ENV if name in env)
+        log.info("start %s TERM=%s %dx%d lang=%s%s", self.peer, self.term, self.cols, self.rows, lang, passed)
         self._arm_idle_timer()
 
     # While the app runs.
