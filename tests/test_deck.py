@@ -52,3 +52,17 @@ async def test_a_language_switch_drops_the_old_views(content: Content) -> None:
         assert not set(english) & set(spanish)
         assert all(view.content.lang == "es" for view in spanish)
         gc.unfreeze()
+
+
+async def test_a_served_app_builds_a_view_only_when_it_is_first_shown(kinds: Content) -> None:
+    """Thirty apps on a server must not each build every view at once: only what readers open."""
+    app = ExplainerApp(kinds, served=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        deck = app.screen.query_one(ViewDeck)
+        await pilot.pause(0.5)
+        assert [view.section.id for view in deck.query_children(SectionView)] == [kinds.sections[0].id]
+        await pilot.press("3")
+        await pilot.pause()
+        built = [view.section.id for view in deck.query_children(SectionView)]
+        assert built == [kinds.sections[0].id, kinds.sections[2].id]
+        assert app.main.current is not None and app.main.current.section.id == kinds.sections[2].id

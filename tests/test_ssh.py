@@ -129,7 +129,8 @@ async def test_the_app_gets_a_fixed_command_a_small_environment_and_its_own_term
         assert set(env) <= allowed and env[b"LANG"] == b"C.UTF-8"
         # Of what the client sent, only NO_COLOR reached the app: nothing on screen but greys.
         assert re.search(r"start \S+ TERM=xterm-256color 80x24 lang=es NO_COLOR\n", server.log())
-        colours = {c for line in session.screen.buffer.values() for char in line.values() for c in (char.fg, char.bg)}
+        cells = [char for line in session.screen.buffer.values() for char in line.values()]
+        colours = {char.fg for char in cells} | {char.bg for char in cells}
         assert all(c == "default" or c[0:2] == c[2:4] == c[4:6] for c in colours), colours
         fields = Path(f"/proc/{pid}/stat").read_bytes().rsplit(b")", 1)[1].split()
         session_id, tty, foreground = int(fields[3]), int(fields[4]), int(fields[5])

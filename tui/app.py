@@ -51,9 +51,12 @@ class ExplainerApp(App[None]):
         item: str | None = None,
         theme: str | None = None,
         present: bool = False,
+        served: bool = False,
     ) -> None:
+        """`served`: one of many apps on a server, which builds views only as they are shown."""
         super().__init__()
         self.content = content
+        self.served = served
         self.languages = languages(content.root)
         self.history = History()
         self._search: SearchIndex | None = None
@@ -115,7 +118,7 @@ class ExplainerApp(App[None]):
     # -- lifecycle --------------------------------------------------------------
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.content, self._start)
+        return MainScreen(self.content, self._start, build_ahead=not self.served)
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)

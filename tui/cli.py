@@ -15,7 +15,7 @@ from . import __version__
 from .model import Content, default_root, languages
 from .model.content import foreign_languages
 from .options import EXIT_CONTENT, LANG_HELP, content_language, content_options, load_or_report
-from .serve.environment import REPORT_ENV, limit_served_app
+from .serve.environment import REPORT_ENV, SERVER_ENV, limit_served_app
 
 
 def _run_parser() -> argparse.ArgumentParser:
@@ -94,7 +94,10 @@ def run(argv: list[str], preloaded: Mapping[str, Content] | None = None) -> int:
         return EXIT_CONTENT  # the server that started it is gone: nobody to show it to
     from .app import ExplainerApp  # Textual loads only when the app runs.
 
-    app = ExplainerApp(content, screen=args.screen, item=args.item, theme=args.theme, present=args.present)
+    served = SERVER_ENV in os.environ
+    app = ExplainerApp(
+        content, screen=args.screen, item=args.item, theme=args.theme, present=args.present, served=served
+    )
     report = _crash_report()
     if report is None:
         app.run()

@@ -19,10 +19,11 @@ MIN_HEIGHT = 18
 
 
 class MainScreen(QuietFocusScreen):
-    def __init__(self, content: Content, start: Place) -> None:
+    def __init__(self, content: Content, start: Place, *, build_ahead: bool = True) -> None:
         super().__init__()
         self.content = content
         self.start = start
+        self.build_ahead = build_ahead
 
     def on_mount(self) -> None:
         self.show_section(*self.start)
@@ -36,7 +37,7 @@ class MainScreen(QuietFocusScreen):
         # Held, not queried: show_section() runs on every key, build_ahead between frames.
         self._bar = SectionBar(self._tabs(), self.content.sections[0].id)
         yield self._bar
-        self._deck = ViewDeck(self.content, id="views")
+        self._deck = ViewDeck(self.content, ahead=self.build_ahead, id="views")
         yield self._deck
         yield Static("", markup=False, id="too-small")
         self._keys = KeyBar(self.content.ui.keys)
