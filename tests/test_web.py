@@ -10,7 +10,6 @@ import asyncio
 import json
 import os
 import re
-import shlex
 import signal
 import subprocess
 import sys
@@ -20,6 +19,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -112,17 +112,21 @@ def wait_for_text(page: Page, text: str, *, absent: str = "") -> None:
     page.wait_for_function(f"() => ({check})(({SCREEN})())", timeout=20_000)
 
 
-def app_processes(server: subprocess.Popen[str]) -> list[int]:
-    """The server's child processes: the apps it runs."""
+def children(pid: int) -> list[int]:
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             parent = stat.read_text().rsplit(")", 1)[1].split()[1]  # the field after the state
         except (OSError, IndexError):
             continue  # gone meanwhile
-        if parent == str(server.pid):
+        if parent == str(pid):
             found.append(int(stat.parent.name))
     return found
+
+
+def app_processes(server: subprocess.Popen[str]) -> list[int]:
+    """The apps the server runs: its fork server's children."""
+    return [app for forkserver in children(server.pid) for app in children(forkserver)]
 
 
 def test_browser_sees_the_overview_then_the_results(browser: Browser, serve: Callable[..., Served]) -> None:
@@ -234,9 +238,18 @@ def test_messages_from_the_app_reach_the_browser_only_to_end_the_session() -> No
     async def close() -> None:
         closed.append(True)
 
+    class Stuck(GuardedAppService):
+        """An app that will not quit: a plain subprocess has the members a forked app has."""
+
+        async def open_process(self, width: int, height: int) -> Any:
+            command = [sys.executable, "-c", "import time; time.sleep(60)"]
+            pipe = asyncio.subprocess.PIPE
+            return await asyncio.create_subprocess_exec(*command, stdin=pipe, stdout=pipe, stderr=pipe)
+
     async def check() -> None:
         service = GuardedAppService(
-            "unused",
+            NO_SPAWNER,
+            [],
             write_bytes=write_bytes,
             write_str=write_str,
             close=close,
@@ -253,8 +266,8 @@ def test_messages_from_the_app_reach_the_browser_only_to_end_the_session() -> No
         assert closed == [True]
 
         # An app that will not quit is killed after the grace period.
-        stuck = GuardedAppService(
-            shlex.join([sys.executable, "-c", "import time; time.sleep(60)"]),
+        stuck = Stuck(
+            NO_SPAWNER, [],
             write_bytes=write_bytes, write_str=write_str, close=close, download_manager=DownloadManager(),
         )  # fmt: skip
         await stuck.start(80, 24)
@@ -268,16 +281,30 @@ def test_messages_from_the_app_reach_the_browser_only_to_end_the_session() -> No
         pool.submit(asyncio.run, check()).result()
 
 
+class Content:
+    """What a server knows of the content it serves, as its fork server reported it."""
+
+    def __init__(self, *languages: str) -> None:
+        self.languages = languages
+        self.info = {"titles": {lang: f"T-{lang}" for lang in languages}}
+
+
+NO_SPAWNER: Any = Content("en")
+
+
 def test_the_browsers_language_picks_the_sessions_language() -> None:
     from tui.serve.web import WebServer
 
-    server = WebServer(["python", "-m", "tui"], 5, "T", ("en", "es"))
-    assert server.command_for("es-BO,es;q=0.9,en;q=0.8").endswith(" --lang es")
-    assert server.command_for("en-US,en;q=0.9") == server.command
-    assert server.command_for("fr-FR") == server.command
-    assert server.command_for("") == server.command
-    english_only = WebServer(["python", "-m", "tui"], 5, "T", ("en",))
-    assert english_only.command_for("es-BO") == english_only.command
+    server = WebServer(Content("en", "es"), ["--theme", "dark"])  # type: ignore[arg-type]
+    assert server.language_for("es-BO,es;q=0.9,en;q=0.8") == "es"
+    assert server.args_for("es") == ["--theme", "dark", "--lang", "es"]
+    assert server.title_in("es") == "T-es"
+    assert server.language_for("en-US,en;q=0.9") == server.language_for("fr-FR") == "en"
+    assert server.language_for("") == "en"
+    english_only = WebServer(Content("en"), [])  # type: ignore[arg-type]
+    assert english_only.language_for("es-BO") == "en"
+    forced = WebServer(Content("en", "es"), ["--lang", "es"])  # type: ignore[arg-type]
+    assert forced.language_for("en-US") == "es" and forced.args_for("es") == ["--lang", "es"]
 
 
 def test_pages_from_other_sites_cannot_open_a_session_and_idle_sessions_close(

@@ -7,43 +7,36 @@ the tests named in this module's functions fail first.
 
 from __future__ import annotations
 
-import asyncio
-import shlex
 from typing import Any
 
 from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from .piped import PipedApp
+
 TEXTUAL_SERVE_VERSION = "1.1.3"
 
 
 class AppProcess(AppService):
-    """textual-serve's app service with the app's environment as a public hook, run without a shell."""
+    """textual-serve's app service with the way its app starts as a public hook."""
 
-    def environment(self, width: int, height: int) -> dict[str, str]:
-        """The app's whole environment (nothing of the server's is added)."""
+    _app: PipedApp | None = None
+
+    async def open_process(self, width: int, height: int) -> PipedApp:
+        """Start the app for a `width` x `height` terminal: its pipes and exit, as a subprocess has them."""
         raise NotImplementedError
 
     @property
-    def process(self) -> asyncio.subprocess.Process | None:
+    def process(self) -> PipedApp | None:
         """The app's process, once started."""
-        process: asyncio.subprocess.Process | None = self._process
-        return process
+        return self._app
 
-    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
-        return self.environment(width, height)
-
-    async def _open_app_process(self, width: int = 80, height: int = 24) -> asyncio.subprocess.Process:
-        # textual-serve runs the command through a shell; a fixed argument list needs none.
-        self._process = process = await asyncio.create_subprocess_exec(
-            *shlex.split(self.command),
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-            env=self._build_environment(width, height),
-        )
-        assert process.stdin is not None
+    async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
+        # textual-serve runs a shell command; here the fork server forks the app. Its run()
+        # reads `_process` for the members a PipedApp shares with asyncio's Process.
+        self._app = process = await self.open_process(width, height)
+        self._process = process  # type: ignore[assignment]
         self._stdin = process.stdin
         return process
 

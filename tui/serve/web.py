@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import html
 import ipaddress
 import json
@@ -20,6 +21,8 @@ import shlex
 import signal
 import sys
 import time
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,17 +31,20 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
-from ..doc.words import checked
-from ..model import ContentError, default_root, languages, load
+from ..model import default_root
 from ..options import EXIT_USAGE, accept_language_preferences, choose_language, content_options
 from .environment import app_environment
 from .input_filter import InputFilter
+from .piped import PipedApp, start_piped
+from .spawner import Spawner, SpawnError
 from .textual_serve_compat import AppProcess, BrowserServer
 
 log = logging.getLogger("bolivia_explainer.web")
 
 FULL = "The explainer is full ({limit} sessions); try again later."
+PER_IP = "Too many sessions from your address ({limit}); close one or try again later."
 SHUTDOWN = "The server is shutting down; try again later."
+SILENT = "The page never started its session; reload it to try again."
 CROSS_SITE = "This page is not the explainer's own; open the explainer's address directly."
 UNKNOWN_HOST = "This server does not answer to the name {name!r}; start it with --allow-host {name}."
 IDLE = "Closed after {seconds:g} s without a key press; reload the page to start again."
@@ -99,28 +105,39 @@ def _cells(value: object, default: int, limit: int) -> int:
     return min(value, limit)
 
 
-def app_command(content: Path | None, theme: str) -> list[str]:
-    argv = [sys.executable, "-m", "tui"]
-    if content is not None:
-        argv += ["--content", str(content)]
-    return [*argv, "--theme", theme]
+def app_args(content: Path | None, theme: str, lang: str | None) -> list[str]:
+    """The app's arguments, the same for every session (the fork server runs them)."""
+    argv = [] if content is None else ["--content", str(content)]
+    return [*argv, "--theme", theme, *(["--lang", lang] if lang else [])]
+
+
+# Read by Textual when it is imported: set for the fork server, so every app it forks has them.
+WEB_DRIVER = {
+    "TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver",
+    "TEXTUAL_FPS": "60",
+    "TEXTUAL_COLOR_SYSTEM": "truecolor",
+}
 
 
 class GuardedAppService(AppProcess):
-    """One browser's app process, run without a shell; only "exit" goes from the app to the browser."""
+    """One browser's app, forked by the fork server; only "exit" goes from the app to the browser."""
 
-    def environment(self, width: int, height: int) -> dict[str, str]:
-        web_driver = {"TEXTUAL_DRIVER": "textual.drivers.web_driver:WebDriver", "TEXTUAL_FPS": "60"}
-        size = {"COLUMNS": str(width), "ROWS": str(height)}
-        return {**app_environment(), **web_driver, "TEXTUAL_COLOR_SYSTEM": "truecolor", **size}
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, spawner: Spawner, argv: list[str], **kwargs: Any) -> None:
+        super().__init__(shlex.join(argv), **kwargs)
+        self._spawner = spawner
+        self._argv = argv
         self._input = InputFilter()  # a hostile page can send any keystrokes
         self.last_input = time.monotonic()
+        self.heard = asyncio.Event()
+        """Set by the page's first message: a browser is really there."""
+
+    async def open_process(self, width: int, height: int) -> PipedApp:
+        env = {**app_environment(), **WEB_DRIVER, "COLUMNS": str(width), "ROWS": str(height)}
+        return await start_piped(self._spawner, self._argv, env)
 
     async def send_bytes(self, data: bytes) -> bool:
         self.last_input = time.monotonic()
+        self.heard.set()
         return await super().send_bytes(self._input.feed(data))
 
     async def run(self) -> None:
@@ -139,6 +156,7 @@ class GuardedAppService(AppProcess):
         """Packed messages carry file downloads: none are offered."""
 
     async def set_terminal_size(self, width: int, height: int) -> None:
+        self.heard.set()
         await super().set_terminal_size(_cells(width, 80, MAX_COLS), _cells(height, 24, MAX_ROWS))
 
     async def end(self) -> None:
@@ -154,35 +172,51 @@ class GuardedAppService(AppProcess):
         await self.stop()  # the app is gone: this reads the rest of its output
 
 
+@dataclass(frozen=True)
+class Limits:
+    max_sessions: int = 100
+    max_per_ip: int = 60  # a class behind one school address
+    idle_timeout: float = 600  # seconds without a key; 0: never
+    login_timeout: float = 30  # seconds for a page to speak once its session opens
+
+
 class WebServer(BrowserServer):
     def __init__(
         self,
-        argv: list[str],
-        max_sessions: int,
-        title: str,
-        languages: tuple[str, ...] = ("en",),
-        checked: dict[str, str] | None = None,
-        idle_timeout: float = 600,
+        spawner: Spawner,
+        args: list[str],
+        limits: Limits = Limits(),
         origins: tuple[str, ...] = (),
         hosts: tuple[str, ...] = (),
     ) -> None:
-        super().__init__(shlex.join(argv), title=title)
-        self.idle_timeout = idle_timeout
+        super().__init__(shlex.join(args), title="")
+        self.spawner = spawner
+        self.args = args
+        self.limits = limits
         self.origins = {origin.lower().rstrip("/") for origin in origins}
         """Pages elsewhere that may open sessions (beside the server's own address)."""
         self.hosts = {host.lower() for host in hosts} | {"localhost"}
         """Names the server answers to; addresses (127.0.0.1, 192.168.1.5, [::1]) always do."""
-        self.languages = languages
-        self.checked = checked or {}
-        """Per language: "Checked against the record as of ...", for the page."""
-        self.max_sessions = max_sessions
         self.sessions: dict[web.WebSocketResponse, GuardedAppService] = {}
+        self._per_ip: Counter[str] = Counter()
         self.closing = False
 
-    def refusal(self) -> str | None:
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.spawner.languages
+
+    def title_in(self, lang: str) -> str:
+        titles: dict[str, str] = self.spawner.info.get("titles", {})
+        return titles.get(lang) or next(iter(titles.values()), "")
+
+    def refusal(self, ip: str) -> str | None:
         if self.closing:
             return SHUTDOWN
-        return FULL.format(limit=self.max_sessions) if len(self.sessions) >= self.max_sessions else None
+        if len(self.sessions) >= self.limits.max_sessions:
+            return FULL.format(limit=self.limits.max_sessions)
+        if self._per_ip[ip] >= self.limits.max_per_ip:
+            return PER_IP.format(limit=self.limits.max_per_ip)
+        return None
 
     async def make_app(self) -> web.Application:
         app = web.Application()
@@ -204,18 +238,17 @@ class WebServer(BrowserServer):
 
     async def index(self, request: web.Request) -> web.StreamResponse:
         name = self.unknown_host(request)
-        refusal = UNKNOWN_HOST.format(name=name) if name is not None else self.refusal()
+        refusal = UNKNOWN_HOST.format(name=name) if name is not None else self.refusal(_address(request))
+        lang = self.language_for(request.headers.get("Accept-Language", ""))
         if refusal is not None:
-            text = _MESSAGE_PAGE.format(title=html.escape(self.title), message=html.escape(refusal))
+            text = _MESSAGE_PAGE.format(title=html.escape(self.title_in(lang)), message=html.escape(refusal))
             return web.Response(status=403 if name else 503, text=text, content_type="text/html")
+        checked: dict[str, str] = self.spawner.info.get("checked", {})
         context: dict[str, Any] = {
             "font_size": max(8, _cells(request.query.get("fontsize"), 16, 48)),
             "app_websocket_url": "",  # set by the page from its own address
             "config": {"static": {"url": "static/"}},
-            "application": {
-                "name": self.title,
-                "checked": self.checked.get(self.language_for(request.headers.get("Accept-Language", ""))),
-            },
+            "application": {"name": self.title_in(lang), "checked": checked.get(lang)},
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
@@ -242,15 +275,27 @@ class WebServer(BrowserServer):
         hosts = {request.host.lower(), request.headers.get("X-Forwarded-Host", "").lower()} - {""}
         return urlsplit(origin).netloc in hosts or origin in self.origins
 
-    async def _watch_idle(self, websocket: web.WebSocketResponse, service: GuardedAppService) -> None:
-        """Heartbeats keep a tab alive; only keys count as a reader being there."""
+    async def _watch(self, websocket: web.WebSocketResponse, service: GuardedAppService) -> None:
+        """Close a session whose page never speaks (not a browser), or whose reader has gone idle.
+
+        Heartbeats keep a tab alive; only keys count as a reader being there.
+        """
+        limits, opened = self.limits, time.monotonic()
         while not websocket.closed:
-            left = service.last_input + self.idle_timeout - time.monotonic()
-            if left <= 0:
-                log.info("session closed: idle")
-                await websocket.close(code=POLICY, message=IDLE.format(seconds=self.idle_timeout).encode())
-                return
-            await asyncio.sleep(min(left, 5.0))
+            now, waits = time.monotonic(), [5.0]
+            if not service.heard.is_set():
+                if now - opened >= limits.login_timeout:
+                    log.info("session closed: its page never spoke in %g s", limits.login_timeout)
+                    await websocket.close(code=POLICY, message=SILENT.encode())
+                    return
+                waits.append(opened + limits.login_timeout - now)
+            if limits.idle_timeout > 0:
+                if now - service.last_input >= limits.idle_timeout:
+                    log.info("session closed: idle")
+                    await websocket.close(code=POLICY, message=IDLE.format(seconds=limits.idle_timeout).encode())
+                    return
+                waits.append(service.last_input + limits.idle_timeout - now)
+            await asyncio.sleep(max(min(waits), 0.05))
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         if not self.same_site(request) or self.unknown_host(request) is not None:
@@ -258,50 +303,59 @@ class WebServer(BrowserServer):
             raise web.HTTPForbidden(text=CROSS_SITE)
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         await websocket.prepare(request)
-        refusal = self.refusal()
+        ip = _address(request)
+        refusal = self.refusal(ip)
         if refusal is not None:
+            log.info("refused %s: %s", ip, refusal)
             await websocket.close(code=TRY_AGAIN_LATER, message=refusal.encode())
             return websocket
 
         async def close() -> None:  # the app quit (q): the page says the session ended
             await websocket.close()
 
-        send_bytes, send_str = websocket.send_bytes, websocket.send_str
+        lang = self.language_for(request.headers.get("Accept-Language", ""))
         service = GuardedAppService(
-            self.command_for(request.headers.get("Accept-Language", "")),
-            write_bytes=send_bytes,
-            write_str=send_str,
+            self.spawner,
+            self.args_for(lang),
+            write_bytes=websocket.send_bytes,
+            write_str=websocket.send_str,
             close=close,
             download_manager=self.download_manager,
         )
         self.sessions[websocket] = service
-        log.info("session opened (%d of %d)", len(self.sessions), self.max_sessions)
-        watch = asyncio.create_task(self._watch_idle(websocket, service)) if self.idle_timeout > 0 else None
+        self._per_ip[ip] += 1
+        started = time.monotonic()
+        query = request.query
+        width, height = _cells(query.get("width"), 80, MAX_COLS), _cells(query.get("height"), 24, MAX_ROWS)
+        log.info("start %s %dx%d lang=%s (%d of %d)", ip, width, height, lang, len(self.sessions),
+                 self.limits.max_sessions)  # fmt: skip
+        watch = asyncio.create_task(self._watch(websocket, service))
         try:
-            query = request.query
-            width = _cells(query.get("width"), 80, MAX_COLS)
-            await service.start(width, _cells(query.get("height"), 24, MAX_ROWS))
+            await service.start(width, height)
             await self.process_messages(websocket, service)
         except Exception as error:  # a malformed message ends that session alone
-            log.info("session ended: %r", error)
+            log.warning("session of %s ended: %r", ip, error)
         finally:
-            if watch is not None:
-                watch.cancel()
+            watch.cancel()
             await service.end()
             del self.sessions[websocket]
-            log.info("session closed (%d left)", len(self.sessions))
+            self._per_ip[ip] -= 1
+            if not self._per_ip[ip]:
+                del self._per_ip[ip]
+            process = service.process
+            status = "not started" if process is None else f"exit status {process.returncode}"
+            log.info("end %s %.1fs (%s; %d left)", ip, time.monotonic() - started, status, len(self.sessions))
         return websocket
 
     def language_for(self, accept_language: str) -> str:
-        """The first of the browser's languages that the content has, else the content's first."""
+        """The language every session is in (--lang), else the first of the browser's the content has."""
+        if "--lang" in self.args:
+            return self.args[self.args.index("--lang") + 1]
         return choose_language(accept_language_preferences(accept_language), self.languages)
 
-    def command_for(self, accept_language: str) -> str:
-        """The app's command, in the browser's first language when the content has it."""
-        wanted = self.language_for(accept_language)
-        if wanted != self.languages[0]:
-            return f"{self.command} --lang {shlex.quote(wanted)}"
-        return self.command
+    def args_for(self, lang: str) -> list[str]:
+        """The app's arguments for a session in `lang`."""
+        return self.args if "--lang" in self.args else [*self.args, "--lang", lang]
 
     async def on_shutdown(self, app: web.Application) -> None:
         self.closing = True
@@ -310,8 +364,17 @@ class WebServer(BrowserServer):
             await websocket.close(code=GOING_AWAY, message=SHUTDOWN.encode())
 
 
+def _address(request: web.Request) -> str:
+    """The reader's address: behind a proxy, the proxy's (limits then count the proxy as one reader)."""
+    return request.remote or "?"
+
+
 def _parser() -> argparse.ArgumentParser:
-    shared = content_options(theme="colour theme of every session (default: dark)", theme_default="dark")
+    shared = content_options(
+        lang="language of every session, e.g. en or es (default: each browser's, from Accept-Language)",
+        theme="colour theme of every session (default: dark)",
+        theme_default="dark",
+    )
     parser = argparse.ArgumentParser(
         prog="bolivia-explainer serve-web",
         parents=[shared],
@@ -319,11 +382,18 @@ def _parser() -> argparse.ArgumentParser:
         "Anyone who can reach the address may open it.",
     )
     add = parser.add_argument
+    default = Limits()
     add("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; 0.0.0.0 for all)")
     add("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
-    add("--max-sessions", type=int, default=50, metavar="N", help="sessions at once (default: 50)")
-    add("--idle-timeout", type=float, default=600, metavar="SECONDS",
+    add("--max-sessions", type=int, default=default.max_sessions, metavar="N",
+        help=f"sessions at once (default: {default.max_sessions})")  # fmt: skip
+    add("--max-per-ip", type=int, default=default.max_per_ip, metavar="N",
+        help=f"sessions per client address (default: {default.max_per_ip}, a class behind one school "
+        "address; on a public server, 5)")  # fmt: skip
+    add("--idle-timeout", type=float, default=default.idle_timeout, metavar="SECONDS",
         help="close a session after this long without a key press (default: 600; 0: never)")  # fmt: skip
+    add("--login-timeout", type=float, default=default.login_timeout, metavar="SECONDS",
+        help="close a session whose page has not spoken this long after it opened (default: 30)")  # fmt: skip
     add("--allow-host", action="append", default=[], metavar="NAME",
         help="a host name readers use, e.g. explainer.school.example (addresses always work)")  # fmt: skip
     add("--allow-origin", action="append", default=[], metavar="URL",
@@ -340,41 +410,34 @@ def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
     content = args.content.resolve() if args.content else None
+    if not (content or default_root()).is_dir():
+        return _fail(f"{content or default_root()}: no such content folder")
+    if min(args.max_sessions, args.max_per_ip) < 1 or not 0 <= args.port <= 65535:
+        return _fail("--max-sessions and --max-per-ip must be at least 1, --port from 0 to 65535")
+    if args.idle_timeout < 0 or args.login_timeout <= 0:
+        return _fail("--idle-timeout must be 0 (never) or more, --login-timeout more than 0")
+    limits = Limits(args.max_sessions, args.max_per_ip, args.idle_timeout, args.login_timeout)
+    served = app_args(content, args.theme, args.lang)
     try:
-        title = load(content or default_root()).index.title  # a broken folder fails here, not per page
-    except ContentError as error:
-        first = error.problems[0]
-        where = f"{first.file}:{first.line}: " if first.file else ""
-        return _fail(f"content in {content or default_root()} has problems ({where}{first.message}); "
-                     "run 'bolivia-explainer check' for all")  # fmt: skip
-    if args.max_sessions < 1 or not 0 <= args.port <= 65535:
-        return _fail("--max-sessions must be at least 1, --port from 0 to 65535")
-    langs = tuple(languages(content or default_root()))
-    checked = _checked_lines(content or default_root(), langs)
-    if args.idle_timeout < 0:
-        return _fail("--idle-timeout must be 0 (never) or more")
-    server = WebServer(
-        app_command(content, args.theme), args.max_sessions, title, langs, checked,
-        idle_timeout=args.idle_timeout, origins=tuple(args.allow_origin), hosts=tuple(args.allow_host),
-    )  # fmt: skip
-    try:
-        return asyncio.run(_serve(server, args.host, args.port))
+        return asyncio.run(_serve(served, limits, args, content))
+    except SpawnError as error:
+        return _fail(str(error))
     except OSError as error:
         return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
 
 
-def _checked_lines(root: Path, langs: tuple[str, ...]) -> dict[str, str]:
-    """The "checked as of" line in each language the content has."""
-    lines = {}
-    for lang in langs:
-        try:
-            lines[lang] = checked(load(root, lang=lang))
-        except ContentError:
-            continue  # a broken translation: its sessions say so themselves
-    return lines
+async def _serve(served: list[str], limits: Limits, args: argparse.Namespace, content: Path | None) -> int:
+    spawner = await Spawner.start(content, {**app_environment(), **WEB_DRIVER})
+    try:
+        if args.lang is not None and args.lang not in spawner.languages:
+            raise SpawnError(f"unknown language '{args.lang}'; valid: {', '.join(spawner.languages)}")
+        server = WebServer(spawner, served, limits, tuple(args.allow_origin), tuple(args.allow_host))
+        return await _listen(server, args.host, args.port)
+    finally:
+        await spawner.close()
 
 
-async def _serve(server: WebServer, host: str, port: int) -> int:
+async def _listen(server: WebServer, host: str, port: int) -> int:
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         asyncio.get_running_loop().add_signal_handler(signum, stop.set)
@@ -384,7 +447,7 @@ async def _serve(server: WebServer, host: str, port: int) -> int:
         await web.TCPSite(runner, host, port).start()
         shown = f"[{host}]" if ":" in host else host
         print(f"serving the explainer on http://{shown}:{runner.addresses[0][1]}/ "
-              f"(up to {server.max_sessions} sessions; ctrl+c stops)", flush=True)  # fmt: skip
+              f"(up to {server.limits.max_sessions} sessions; ctrl+c stops)", flush=True)  # fmt: skip
         await stop.wait()
     finally:
         await runner.cleanup()
