@@ -367,3 +367,54 @@ async def test_authorized_keys_admit_only_listed_keys(make_server: MakeServer, t
         await session.until(shows("The sections"))
     finally:
         session.close()
+
+
+async def test_a_killed_server_leaves_no_process_behind(make_server: MakeServer) -> None:
+    """SIGKILL gives the server no chance to clean up: its fork server and every app die with it."""
+    server = make_server()
+    sessions = [await AsyncScreen.open(server.port) for _ in range(3)]
+    try:
+        for session in sessions:
+            await session.until(shows("The sections"))
+        assert len(server.app_pids()) == 3 and len(server.served_pids()) == 4  # and the fork server
+        server.proc.kill()
+        assert await asyncio.to_thread(wait, lambda: not server.served_pids(), 5), server.served_pids()
+    finally:
+        for session in sessions:
+            session.close()
+
+
+async def test_an_edit_while_serving_reaches_new_sessions_and_a_broken_one_is_only_logged(
+    make_server: MakeServer,
+) -> None:
+    server = make_server()
+    index = server.content / "index.yaml"
+    good = index.read_text(encoding="utf-8")
+    index.write_text(good.replace('\ntitle: "Bolivia', '\ntitle: "Edited Bolivia', 1), encoding="utf-8")
+    assert await asyncio.to_thread(
+        wait, lambda: "content reloaded after an edit of index.yaml" in server.log(), 10
+    )
+    edited = await AsyncScreen.open(server.port)
+    try:
+        await edited.until(shows("Edited Bolivia"))
+    finally:
+        edited.close()
+    index.write_text(good + "title: [unclosed\n", encoding="utf-8")
+    assert await asyncio.to_thread(wait, lambda: "content edit not served" in server.log(), 10)
+    assert re.search(rf"content edit not served: {re.escape(str(index))}:\d+: ", server.log())
+    kept = await AsyncScreen.open(server.port)  # the server lives on, with the last good content
+    try:
+        await kept.until(shows("Edited Bolivia"))
+    finally:
+        kept.close()
+
+
+async def test_a_class_of_thirty_from_one_address_is_admitted_by_default(make_server: MakeServer) -> None:
+    server = make_server()
+    sessions = await asyncio.gather(*(AsyncScreen.open(server.port) for _ in range(30)))
+    try:
+        await asyncio.gather(*(session.until(shows("The sections"), timeout=60) for session in sessions))
+        assert len(server.app_pids()) == 30 and "Too many" not in server.log()
+    finally:
+        for session in sessions:
+            session.close()

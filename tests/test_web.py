@@ -25,7 +25,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tui.serve.environment import MEMORY_LIMIT
-from tui.serve.web import FULL, SHUTDOWN, STOP_GRACE, GuardedAppService
+from tui.serve.web import FULL, PER_IP, SHUTDOWN, SILENT, STOP_GRACE, GuardedAppService
 
 pytestmark = pytest.mark.slow  # real servers and browsers: -m 'not slow' skips them locally
 
@@ -202,7 +202,8 @@ def test_a_killed_server_leaves_no_app_and_apps_run_with_limits(
         wait_for_text(page, "The sections")
     apps = app_processes(server)
     assert len(apps) == 2
-    for pid in apps:
+    apps += children(server.pid)  # the fork server must die with the server, and its apps with it
+    for pid in apps[:2]:
         limits = Path(f"/proc/{pid}/limits").read_text()
         assert re.search(r"Max core file size\s+0\s+0", limits)
         assert re.search(rf"Max address space\s+{MEMORY_LIMIT}\s+{MEMORY_LIMIT}", limits)
@@ -351,3 +352,30 @@ def test_pages_from_other_sites_cannot_open_a_session_and_idle_sessions_close(
     with pytest.raises(urllib.error.HTTPError, match="403") as refused:
         urllib.request.urlopen(page, timeout=5)
     assert "--allow-host evil.example" in refused.value.read().decode()
+
+
+def test_a_class_behind_one_address_and_pages_that_never_speak(serve: Callable[..., Served]) -> None:
+    """Limits as over SSH: per address (a school's NAT is one), and a page must speak to keep its app."""
+    import aiohttp
+
+    _, url = serve("--max-per-ip", "2", "--login-timeout", "1")
+    origin = {"Origin": url.rstrip("/")}
+
+    async def silent(client: aiohttp.ClientSession) -> tuple[int | None, str]:
+        """Open a session, say nothing, and hear how it ends."""
+        socket = await client.ws_connect(f"{url}ws?width=80&height=24", headers=origin)
+        while True:
+            message = await socket.receive(timeout=20)
+            if message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED, aiohttp.WSMsgType.CLOSING):
+                return socket.close_code, str(message.extra or "")
+
+    async def main() -> list[tuple[int | None, str]]:
+        async with aiohttp.ClientSession() as client:
+            first = [asyncio.ensure_future(silent(client)) for _ in range(2)]
+            await asyncio.sleep(0.5)
+            return [await silent(client), *(await asyncio.gather(*first))]
+
+    with ThreadPoolExecutor(1) as thread:
+        third, first, second = thread.submit(asyncio.run, main()).result()
+    assert third == (1013, PER_IP.format(limit=2))  # try again later: two from this address already
+    assert first == second == (1008, SILENT)  # the page never sent its size or a key

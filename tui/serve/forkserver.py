@@ -154,6 +154,7 @@ class ForkServer:
         except Broken as problem:
             self.send({"op": "reload-failed", "problem": str(problem)})
             return
+        gc.unfreeze()  # the old content is frozen with the rest: let the collector see it go
         gc.collect()
         gc.freeze()
         self.send({"op": "reloaded", "seconds": time.monotonic() - started, **info})

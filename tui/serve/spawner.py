@@ -29,6 +29,7 @@ log = logging.getLogger("bolivia_explainer.forkserver")
 
 READY_TIMEOUT = 180.0  # loading, checking and warming the content: seconds on a slow machine
 KILLED = signal.SIGKILL  # the wait status of a session whose fork server died under it
+RELAUNCH_DELAY = 1.0  # seconds before starting a fork server that died
 
 
 class SpawnError(Exception):
@@ -82,49 +83,59 @@ class Child:
 class Spawner:
     """Asks the fork server for children; it answers in order, so requests are a queue."""
 
-    def __init__(self, process: subprocess.Popen[bytes], channel: socket.socket) -> None:
-        self._process = process
-        self._channel = channel
+    def __init__(self, content: Path | None, env: dict[str, str]) -> None:
+        self._content = content
+        self._env = env
         self._loop = asyncio.get_running_loop()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._channel: socket.socket | None = None
         self._next_id = 0
         self._waiting: dict[int, Child] = {}  # requests not yet answered, by id
         self._children: dict[int, Child] = {}  # by pid
         self._replies: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
         self.info: dict[str, Any] = {}
         """The content as last loaded: languages, titles and checked lines per language."""
-        self.gone = False
-        self._loop.add_reader(channel, self._read)
+        self.gone = True
+        self._closing = False
+        self._relaunch: asyncio.Task[None] | None = None
 
     @classmethod
     async def start(cls, content: Path | None, env: dict[str, str]) -> Spawner:
         """Start a fork server for `content` and wait until it is warm; SpawnError says why not."""
+        spawner = cls(content, env)
+        await spawner._launch()
+        return spawner
+
+    async def _launch(self) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         # The folder is in its command line, and so in its children's, for ps and pgrep.
-        folder = str(content or default_root())
+        folder = str(self._content or default_root())
         argv = [sys.executable, "-m", "tui.serve.forkserver", str(theirs.fileno()), folder]
         started = time.monotonic()
         try:
-            process = subprocess.Popen(  # returns at once; the wait for it is below
-                argv, pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL, cwd="/"
+            self._process = subprocess.Popen(  # returns at once; the wait for it is below
+                argv, pass_fds=(theirs.fileno(),), env=self._env, stdin=subprocess.DEVNULL, cwd="/"
             )
         finally:
             theirs.close()
         ours.setblocking(False)
-        spawner = cls(process, ours)
+        self._channel = ours
+        self._replies = asyncio.Queue()
+        self.gone = False
+        self._loop.add_reader(ours, self._read)
         try:
-            reply = await asyncio.wait_for(spawner._replies.get(), READY_TIMEOUT)
+            reply = await asyncio.wait_for(self._replies.get(), READY_TIMEOUT)
         except TimeoutError:
-            await spawner.close()
+            await self._stop()
             raise SpawnError(f"the fork server was not ready after {READY_TIMEOUT:g} s") from None
         if reply["op"] != "ready":
-            await spawner.close()
+            await self._stop()
             raise SpawnError(reply.get("problem") or "the fork server stopped while loading the content")
-        spawner.info = reply
+        self.info = reply
         log.info(
             "fork server %d ready in %.1f s (content loaded in %s; warm)",
             reply["pid"], time.monotonic() - started, ", ".join(reply["languages"]),
         )  # fmt: skip
-        return spawner
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -157,7 +168,10 @@ class Spawner:
         """Load the content again; the reply says how it went ("reloaded" or "reload-failed")."""
         if self.gone:
             return {"op": "reload-failed", "problem": "the fork server has stopped"}
-        self._send({"op": "reload"}, [])
+        try:
+            self._send({"op": "reload"}, [])
+        except OSError as error:
+            return {"op": "reload-failed", "problem": f"the fork server did not hear: {error}"}
         reply = await self._replies.get()
         if reply["op"] == "reloaded":
             self.info = reply
@@ -165,16 +179,19 @@ class Spawner:
 
     def _send(self, message: dict[str, Any], fds: list[int]) -> None:
         data = json.dumps(message).encode()
+        channel = self._channel
+        if channel is None:
+            raise OSError("the fork server has stopped")
         if len(data) > MAX_MESSAGE or len(fds) > MAX_FDS:
             raise OSError("request too large")
-        self._channel.setblocking(True)  # a few KB to a local reader: never waits long
+        channel.setblocking(True)  # a few KB to a local reader: never waits long
         try:
-            socket.send_fds(self._channel, [data], fds)
+            socket.send_fds(channel, [data], fds)
         finally:
-            self._channel.setblocking(False)
+            channel.setblocking(False)
 
     def _read(self) -> None:
-        while True:
+        while self._channel is not None:
             try:
                 data = self._channel.recv(MAX_MESSAGE)
             except BlockingIOError:
@@ -207,29 +224,56 @@ class Spawner:
         if self.gone:
             return
         self.gone = True
-        self._loop.remove_reader(self._channel)
-        self._channel.close()
-        if self.info:
-            log.error("the fork server stopped (%s); sessions end", _status(self._process))
+        if self._channel is not None:
+            self._loop.remove_reader(self._channel)
+            self._channel.close()
+            self._channel = None
         for child in [*self._waiting.values(), *self._children.values()]:
             child.ended(KILLED)
         self._waiting.clear()
         self._children.clear()
         self._replies.put_nowait({"op": "broken", "problem": ""})
+        if self.info and not self._closing:
+            log.error("the fork server stopped (%s); its sessions ended; starting another", self._status())
+            self._relaunch = self._loop.create_task(self._start_again())
+
+    async def _start_again(self) -> None:
+        """A new fork server, tried every few seconds until one starts or the server stops."""
+        while not self._closing:
+            await self._reap()
+            await asyncio.sleep(RELAUNCH_DELAY)
+            try:
+                await self._launch()
+                return
+            except SpawnError as error:
+                log.error("the fork server could not start again: %s", error)
+
+    def _status(self) -> str:
+        code = None if self._process is None else self._process.poll()
+        if code is None:
+            return "still running"
+        return f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+
+    async def _stop(self) -> None:
+        self._lost()
+        await self._reap()
+
+    async def _reap(self) -> None:
+        """Kill the fork server if need be and wait for it, bounded."""
+        process = self._process
+        if process is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        deadline = time.monotonic() + 5
+        while process.poll() is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
 
     async def close(self) -> None:
         """Stop the fork server (its sessions end with it) and wait for it, bounded."""
-        if not self.gone:
-            self._lost()
-        with contextlib.suppress(ProcessLookupError):
-            self._process.kill()
-        deadline = time.monotonic() + 5
-        while self._process.poll() is None and time.monotonic() < deadline:
-            await asyncio.sleep(0.02)
-
-
-def _status(process: subprocess.Popen[bytes]) -> str:
-    code = process.poll()
-    if code is None:
-        return "still running"
-    return f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+        self._closing = True
+        if self._relaunch is not None:
+            self._relaunch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._relaunch
+        await self._stop()

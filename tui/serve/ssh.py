@@ -21,6 +21,7 @@ import asyncssh
 from ..model import default_root
 from ..options import EXIT_USAGE, content_options
 from .environment import app_environment
+from .reload import watch_content
 from .spawner import Spawner, SpawnError
 from .ssh_hub import Gate, Hub
 from .ssh_session import Settings
@@ -46,8 +47,10 @@ def _parser() -> argparse.ArgumentParser:
     add("--host-key", metavar="PATH", type=Path, help="host key file, made (ed25519) if missing "
         "(default: one kept in the user's data folder)")  # fmt: skip
     add("--authorized-keys", metavar="PATH", type=Path, help="accept only these public keys")
-    add("--max-sessions", type=int, default=50, metavar="N", help="sessions at once (default: 50)")
-    add("--max-per-ip", type=int, default=5, metavar="N", help="sessions per client address (default: 5)")
+    add("--max-sessions", type=int, default=100, metavar="N", help="sessions at once (default: 100)")
+    add("--max-per-ip", type=int, default=60, metavar="N",
+        help="sessions per client address (default: 60, a class behind one school address; "
+        "on a public server, 5)")  # fmt: skip
     add("--idle-timeout", type=float, default=600, metavar="SECONDS",
         help="end a session after this long without a key press; 0: never (default: 600)")  # fmt: skip
     add("--keepalive", type=float, default=15, metavar="SECONDS",
@@ -96,6 +99,7 @@ def _fail(message: str) -> int:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)  # our own line says what changed
     logging.getLogger("asyncssh").setLevel(logging.WARNING)  # its INFO lines would log commands
     content = args.content.resolve() if args.content else None
     if not (content or default_root()).is_dir():
@@ -142,11 +146,13 @@ async def _serve(
     lang: str | None,
 ) -> int:
     spawner = await Spawner.start(content, app_environment())
+    watch = asyncio.create_task(watch_content(content, spawner))
     try:
         if lang is not None and lang not in spawner.languages:
             raise SpawnError(f"unknown language '{lang}'; valid: {', '.join(spawner.languages)}")
         return await _listen(host, port, key, key_path, authorized, Hub(settings, spawner))
     finally:
+        watch.cancel()
         await spawner.close()
 
 

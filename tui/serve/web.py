@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import html
 import ipaddress
 import json
@@ -36,6 +35,7 @@ from ..options import EXIT_USAGE, accept_language_preferences, choose_language, 
 from .environment import app_environment
 from .input_filter import InputFilter
 from .piped import PipedApp, start_piped
+from .reload import watch_content
 from .spawner import Spawner, SpawnError
 from .textual_serve_compat import AppProcess, BrowserServer
 
@@ -292,7 +292,9 @@ class WebServer(BrowserServer):
             if limits.idle_timeout > 0:
                 if now - service.last_input >= limits.idle_timeout:
                     log.info("session closed: idle")
-                    await websocket.close(code=POLICY, message=IDLE.format(seconds=limits.idle_timeout).encode())
+                    await websocket.close(
+                        code=POLICY, message=IDLE.format(seconds=limits.idle_timeout).encode()
+                    )
                     return
                 waits.append(service.last_input + limits.idle_timeout - now)
             await asyncio.sleep(max(min(waits), 0.05))
@@ -409,6 +411,7 @@ def _fail(message: str) -> int:
 def main(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s", stream=sys.stderr)
+    logging.getLogger("watchfiles").setLevel(logging.WARNING)  # our own line says what changed
     content = args.content.resolve() if args.content else None
     if not (content or default_root()).is_dir():
         return _fail(f"{content or default_root()}: no such content folder")
@@ -428,12 +431,14 @@ def main(argv: list[str]) -> int:
 
 async def _serve(served: list[str], limits: Limits, args: argparse.Namespace, content: Path | None) -> int:
     spawner = await Spawner.start(content, {**app_environment(), **WEB_DRIVER})
+    watch = asyncio.create_task(watch_content(content, spawner))
     try:
         if args.lang is not None and args.lang not in spawner.languages:
             raise SpawnError(f"unknown language '{args.lang}'; valid: {', '.join(spawner.languages)}")
         server = WebServer(spawner, served, limits, tuple(args.allow_origin), tuple(args.allow_host))
         return await _listen(server, args.host, args.port)
     finally:
+        watch.cancel()
         await spawner.close()
 
 
