@@ -418,3 +418,23 @@ async def test_a_class_of_thirty_from_one_address_is_admitted_by_default(make_se
     finally:
         for session in sessions:
             session.close()
+
+
+async def test_a_fork_server_that_dies_is_started_again(make_server: MakeServer) -> None:
+    server = make_server()
+    first = await AsyncScreen.open(server.port)
+    try:
+        await first.until(shows("The sections"))
+        (app,) = server.app_pids()
+        (forkserver,) = server.served_pids() - {app}
+        os.kill(forkserver, signal.SIGKILL)
+        assert await first.ended(10) and "The explainer stopped" in first.message  # its app died with it
+        assert await asyncio.to_thread(wait, lambda: server.log().count(" ready in ") == 2, 20), server.log()
+        assert "the fork server stopped (killed by signal 9); its sessions ended" in server.log()
+    finally:
+        first.close()
+    again = await AsyncScreen.open(server.port)
+    try:
+        await again.until(shows("The sections"))
+    finally:
+        again.close()

@@ -98,6 +98,7 @@ class ForkServer:
         self.contents: dict[str, Content] = {}
         self.children: set[int] = set()
         self.pid = os.getpid()
+        self.errors = 2  # where a child's traceback goes: the server's log until the child has its own
         self._wake_read, self._wake_write = os.pipe()
 
     def send(self, message: dict[str, Any]) -> None:
@@ -177,8 +178,9 @@ class ForkServer:
             except SystemExit as done:
                 code = done.code if isinstance(done.code, int) else 1
             except BaseException:
+                # To the server's log (the report pipe, or stderr on pipes): never the reader's screen.
                 with contextlib.suppress(Exception):
-                    traceback.print_exc()
+                    os.write(self.errors, traceback.format_exc().encode("utf-8", "replace"))
             finally:
                 with contextlib.suppress(Exception):
                     sys.stdout.flush()
@@ -205,6 +207,7 @@ class ForkServer:
             os.login_tty(tty)  # its own session; the pty is its controlling terminal, on fds 0-2
             os.dup2(report, REPORT_FD)
             os.close(report)
+            self.errors = REPORT_FD
             env[REPORT_ENV] = str(REPORT_FD)
         else:
             os.setsid()  # its own process group, which the server ends as one
