@@ -33,7 +33,7 @@ from sshkit import (
 
 from tui.model import Content
 from tui.serve.ssh_hub import NO_FORWARDING
-from tui.serve.ssh_session import NO_COMMANDS, NO_PTY, NO_SUBSYSTEMS
+from tui.serve.ssh_session import NO_COMMANDS, NO_PTY, NO_SUBSYSTEMS, AppSession
 
 pytestmark = pytest.mark.slow  # real servers and clients: -m 'not slow' skips them locally
 
@@ -438,3 +438,21 @@ async def test_a_fork_server_that_dies_is_started_again(make_server: MakeServer)
         await again.until(shows("The sections"))
     finally:
         again.close()
+
+
+def test_a_client_that_left_mid_screen_is_not_an_error(caplog: pytest.LogCaptureFixture) -> None:
+    """The app's output arriving after the client closed its channel: once, each such race
+    logged a traceback and the server kept it (5 KiB a session, found by benchmarks/class_load.py)."""
+
+    class Closed:
+        def write(self, data: bytes) -> None:
+            raise BrokenPipeError("Channel not open for sending")
+
+    class Host:
+        settings = None
+
+    session = AppSession(Host(), None, "127.0.0.1", "127.0.0.1:1")  # type: ignore[arg-type]
+    session.connection_made(Closed())  # type: ignore[arg-type]
+    session.output(b"the rest of the first screen")
+    session.output(b"and more")
+    assert not caplog.records

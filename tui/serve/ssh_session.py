@@ -142,7 +142,7 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
         lang = argv[argv.index("--lang") + 1]
         try:
             size = (self.cols, self.rows)
-            self._proc = PtyProcess(self._hub.spawner, argv, env, *size, self._output, self._app_exited)
+            self._proc = PtyProcess(self._hub.spawner, argv, env, *size, self.output, self._app_exited)
         except OSError as error:
             self._hub.release(self)
             log.error("could not start the app for %s: %s", self.peer, error)
@@ -178,9 +178,13 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
         if self._proc is not None:
             self._proc.resume_output()
 
-    def _output(self, data: bytes) -> None:
+    def output(self, data: bytes) -> None:
+        """What the app wrote, on its way to the client."""
         if self._chan is not None and not self._ended:
-            self._chan.write(data)
+            try:
+                self._chan.write(data)
+            except (OSError, asyncssh.Error):  # the client closed the channel; connection_lost follows
+                self._ended = True
 
     def _arm_idle_timer(self) -> None:
         timeout = self._hub.settings.idle_timeout
