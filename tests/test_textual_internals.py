@@ -9,13 +9,14 @@ from importlib import metadata
 
 import pytest
 from textual._styles_cache import StylesCache
+from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.widget import Widget
 
 from tui.app import ExplainerApp
 from tui.model import Content
-from tui.textual_internals import TEXTUAL_VERSION, QuietFocusScreen
+from tui.textual_internals import TEXTUAL_VERSION, QuietFocusScreen, share_parsed_css
 from tui.widgets.document import Document
 from tui.widgets.page import Page
 
@@ -141,3 +142,42 @@ def test_textual_focus_only_restyles_so_a_page_may_skip_it() -> None:
     """PageView.watch_has_focus replaces Widget's, which must do nothing but restyle."""
     body = [line.strip() for line in inspect.getsource(Widget.watch_has_focus).splitlines()[1:]]
     assert [line for line in body if line and not line.startswith('"""')] == ["self.update_node_styles()"]
+
+
+def test_stylesheets_still_parse_their_sources_through_the_method_shared_parsing_wraps() -> None:
+    """share_parsed_css wraps Stylesheet._parse_rules and relies on Stylesheet._variables."""
+    parameters = list(inspect.signature(Stylesheet._parse_rules).parameters)
+    assert parameters == ["self", "css", "read_from", "is_default_rules", "tie_breaker", "scope"]
+    assert isinstance(Stylesheet(variables={"a": "b"})._variables, dict)
+
+
+async def test_an_app_started_after_another_parses_no_css_and_looks_the_same(
+    content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What each forked session saves: its first screen without parsing a line of CSS."""
+    import textual.css.stylesheet as stylesheet_module
+
+    async def first_screen() -> tuple[int, str]:
+        parsed = 0
+        parse = stylesheet_module.parse
+
+        def counting(*args: object, **kwargs: object) -> object:
+            nonlocal parsed
+            parsed += 1
+            return parse(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(stylesheet_module, "parse", counting)
+        app = ExplainerApp(content, served=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            screen = app.export_screenshot()
+        monkeypatch.setattr(stylesheet_module, "parse", parse)
+        return parsed, screen
+
+    parsed_alone, alone = await first_screen()
+    monkeypatch.setattr(Stylesheet, "_parse_rules", Stylesheet._parse_rules)  # undone after the test
+    share_parsed_css()
+    await first_screen()  # the fork server's warm-up
+    parsed_after, after = await first_screen()  # a session forked from it
+    assert parsed_alone > 10 and parsed_after == 0
+    assert after == alone

@@ -78,6 +78,9 @@ def warm_up(content: Content) -> None:
     import asyncio
 
     from ..app import ExplainerApp
+    from ..textual_internals import share_parsed_css
+
+    share_parsed_css()
 
     async def run() -> None:
         # Served, as the children are: building every view here left the parent with more
