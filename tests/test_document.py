@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from textual.app import App, ComposeResult
 from textual.widgets import Button
 
@@ -140,3 +143,36 @@ async def test_a_new_theme_recolours_the_page(content: Content) -> None:
         await pilot.press("t")
         await pilot.pause()
         assert title_colours() == {theme_colour()} != before
+
+
+async def test_a_page_another_page_drew_is_not_wrapped_again_but_a_new_theme_or_width_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What a session forked from a warm fork server skips: wrapping the pages it already drew."""
+    import tui.widgets.document as document
+
+    drawn: list[Block] = []
+    draw = document.draw
+
+    def counting(block: Block, *args: Any, **kwargs: Any) -> Any:
+        drawn.append(block)
+        return draw(block, *args, **kwargs)
+
+    monkeypatch.setattr(document, "draw", counting)
+    monkeypatch.setattr(Document, "_drawn", {})
+    blocks: list[Block] = [Heading(1, "Shared title"), Para("A paragraph long enough to wrap. " * 6), LINKS]
+
+    async def lines(size: tuple[int, int], theme: str = "textual-dark") -> list[str]:
+        app = Host(blocks)
+        async with app.run_test(size=size) as pilot:
+            app.theme = theme
+            await pilot.pause()
+            return app.query_one(Document).lines()
+
+    first = await lines((60, 20))
+    assert len(drawn) == 3
+    assert await lines((60, 20)) == first and len(drawn) == 3  # another app: nothing drawn again
+    narrower = await lines((40, 20))
+    assert len(drawn) == 6 and narrower != first
+    await lines((60, 20), theme="textual-light")
+    assert len(drawn) == 9

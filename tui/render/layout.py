@@ -47,7 +47,9 @@ def lay_out(blocks: Iterable[Drawn], width: int) -> Laid:
         extents[index] = (len(rows), len(rows) + len(lines) - 1)
         for row in lines:
             if CONTROL.search(row.text.plain):  # check refuses these; never draw one anyway
-                row.text.plain = printable(row.text.plain)
+                text = row.text.copy()  # drawn rows may be shared between pages: never change one
+                text.plain = printable(text.plain)
+                row = row._replace(text=text)
             key = None if row.item is None else (index, row.item)
             if key is not None:
                 spans[key] = (spans.get(key, (len(rows), 0))[0], len(rows))

@@ -29,6 +29,7 @@ from ..render.rows import CHART_STYLES, Drawn, draw, flatten
 from ..textual_internals import PageView
 
 MAX_WIDTH = 100
+MAX_DRAWN = 4_000  # blocks drawn and kept, for a few pages at a few widths: a few MB at most
 """Long lines are hard to read on wide terminals and projectors."""
 
 STYLES = (
@@ -78,6 +79,8 @@ class Document(PageView, can_focus=True):
     STYLE_PREFIX = "document"
     """Subclasses style their lines through their own component classes."""
     _palettes: ClassVar[dict[tuple[object, ...], dict[str, Style]]] = {}
+    _drawn: ClassVar[dict[tuple[Block, int, bool, int], Drawn]] = {}
+    """Rows by block, width, fold and palette (palettes are kept for the life of the process)."""
     BINDINGS = [
         Binding("tab", "next_item", show=False),
         Binding("shift+tab", "previous_item", show=False),
@@ -178,9 +181,22 @@ class Document(PageView, can_focus=True):
         return self._laid
 
     def draw_blocks(self, width: int) -> Iterator[Drawn]:
-        """Every block's rows at `width`."""
+        """Every block's rows at `width`: drawn once per process for a palette, width and fold.
+
+        Blocks are values, so the same paragraph on another page, or in another
+        session forked from a fork server that drew it, is not wrapped again.
+        """
+        drawn = self._drawn
         for index, block in enumerate(self._blocks):
-            yield draw(block, self, width, open=index in self._open)
+            opened = index in self._open
+            key = (block, width, opened, id(self._palette))
+            rows = drawn.get(key)
+            if rows is None:
+                rows = draw(block, self, width, open=opened)
+                if len(drawn) >= MAX_DRAWN:
+                    drawn.clear()
+                drawn[key] = rows
+            yield rows
 
     def on_resize(self, _event: Resize) -> None:
         self._lay_out()
