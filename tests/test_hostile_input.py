@@ -18,10 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sshkit import AsyncScreen, PtyClient, Server, shows, ssh_argv
 
-from tui.serve.environment import MEMORY_LIMIT, app_environment
+from tui.serve.environment import app_environment
 from tui.serve.input_filter import InputFilter
 from tui.serve.pty import PtyProcess, winsize
 from tui.serve.spawner import Spawner
+from tui.served import MEMORY_LIMIT
 
 BAD_SEQUENCES = [  # the review's reproductions
     b"\xff",

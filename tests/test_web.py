@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tui.serve.environment import MEMORY_LIMIT
 from tui.serve.web import FULL, PER_IP, SHUTDOWN, SILENT, STOP_GRACE, GuardedAppService
+from tui.served import MEMORY_LIMIT
 
 pytestmark = pytest.mark.slow  # real servers and browsers: -m 'not slow' skips them locally
 

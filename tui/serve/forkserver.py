@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Content, ContentError, default_root, languages, load
-from .environment import MEMORY_LIMIT, REPORT_ENV, SERVER_ENV, die_with_parent
+from ..served import MEMORY_LIMIT, REPORT_ENV, SERVER_ENV, die_with_parent
 
 MAX_MESSAGE = 256 * 1024
 MAX_FDS = 4
@@ -220,7 +220,7 @@ class ForkServer:
         _reopen_standard_streams()
         os.environ.clear()
         os.environ.update(env)
-        from ..cli import run
+        from ..launch import run
 
         return run(list(request["argv"]), preloaded=self.contents)
 
