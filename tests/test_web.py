@@ -379,3 +379,21 @@ def test_a_class_behind_one_address_and_pages_that_never_speak(serve: Callable[.
         third, first, second = thread.submit(asyncio.run, main()).result()
     assert third == (1013, PER_IP.format(limit=2))  # try again later: two from this address already
     assert first == second == (1008, SILENT)  # the page never sent its size or a key
+
+
+def test_a_forked_app_follows_the_browsers_language_and_its_window(
+    browser: Browser, serve: Callable[..., Served]
+) -> None:
+    """Accept-Language picks the content's language; a smaller window reaches the app as a resize."""
+    _, url = serve()
+    context = browser.new_context(viewport={"width": 1400, "height": 800}, locale="es-BO")
+    page = context.new_page()
+    page.add_init_script(CATCH_TERMINALS)
+    page.goto(url)
+    wait_for_text(page, "Las secciones")
+    wait_for_text(page, "2 Resultados")  # wide: every tab's whole name
+    page.set_viewport_size({"width": 720, "height": 600})
+    wait_for_text(page, "2 Resu…", absent="2 Resultados")  # narrow: the tab names are cut to fit
+    page.keyboard.press("2")
+    wait_for_text(page, "Los resultados de la elección")
+    context.close()
