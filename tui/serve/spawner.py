@@ -234,11 +234,12 @@ class Spawner:
         self._children.clear()
         self._replies.put_nowait({"op": "broken", "problem": ""})
         if self.info and not self._closing:
-            log.error("the fork server stopped (%s); its sessions ended; starting another", self._status())
             self._relaunch = self._loop.create_task(self._start_again())
 
     async def _start_again(self) -> None:
         """A new fork server, tried every few seconds until one starts or the server stops."""
+        await self._reap(grace=2.0)  # it closed its end: its exit status follows, for the log
+        log.error("the fork server stopped (%s); its sessions ended; starting another", self._status())
         while not self._closing:
             await self._reap()
             await asyncio.sleep(RELAUNCH_DELAY)
@@ -258,11 +259,14 @@ class Spawner:
         self._lost()
         await self._reap()
 
-    async def _reap(self) -> None:
-        """Kill the fork server if need be and wait for it, bounded."""
+    async def _reap(self, grace: float = 0.0) -> None:
+        """Wait for the fork server to exit, up to `grace` seconds, then kill it; bounded."""
         process = self._process
         if process is None:
             return
+        deadline = time.monotonic() + grace
+        while process.poll() is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
         with contextlib.suppress(ProcessLookupError):
             process.kill()
         deadline = time.monotonic() + 5
