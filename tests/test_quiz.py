@@ -9,6 +9,7 @@ from contentkit import make_content
 from textual.widgets import OptionList, Static
 
 from tui.app import ExplainerApp
+from tui.dialogs.leave import LeaveScreen
 from tui.model import Content, ContentError, load
 from tui.model.schema import QuizSection
 from tui.sections.quiz import QuizView
@@ -77,7 +78,7 @@ async def test_the_link_in_feedback_opens_the_entry(content: Content) -> None:
         await pilot.pause()
         view = app.screen.current
         assert isinstance(view, QuizView)
-        await pilot.press("enter")
+        await pilot.press("a")
         await pilot.pause()
         link = view.query_one(".quiz-link", PlaceLink)
         await pilot.click(link)
@@ -116,6 +117,10 @@ sections:
             "quiz.yaml:2: a truefalse question needs exactly 2 options",
         ),
         (
+            '{question: "Q?", options: [A, B, C, D, E, F, G], answer: "A", explanation: "E"}',
+            "quiz.yaml:2: at most 6 options (a to f)",
+        ),
+        (
             '{question: "Q?", options: ["A", "A"], answer: "A", explanation: "E"}',
             "quiz.yaml:2: the same option is listed twice",
         ),
@@ -132,3 +137,91 @@ def test_check_reports_bad_questions(tmp_path: Path, question: str, message: str
     with pytest.raises(ContentError) as caught:
         load(root, use_cache=False)
     assert [str(p) for p in caught.value.problems] == [message]
+
+
+def option_lines(view: QuizView) -> list[str]:
+    options = view.query_one("#quiz-options", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_letters_answer_enter_alone_does_not_and_the_right_option_is_marked(content: Content) -> None:
+    questions = quiz(content).quiz
+    app = ExplainerApp(content, screen="quiz")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        view = app.screen.current
+        assert isinstance(view, QuizView)
+        await pilot.press("enter")  # nothing highlighted on a new question: nothing answered
+        await pilot.pause()
+        assert view.chosen == {} and not view.query_one("#quiz-feedback").display
+        first = questions[0]
+        right = first.options.index(first.answer)
+        wrong = (right + 1) % len(first.options)
+        await pilot.press("abcdef"[wrong])
+        await pilot.pause()
+        assert view.chosen == {0: wrong}
+        lines = option_lines(view)
+        assert lines[right].endswith("✓") and lines[wrong].endswith("✗")
+        assert sum(line.endswith(("✓", "✗")) for line in lines) == 2
+        await pilot.press("abcdef"[right])  # answered already: a second letter changes nothing
+        await pilot.pause()
+        assert view.chosen == {0: wrong}
+        await pilot.press("enter")
+        await pilot.pause()
+        assert view.number == 1 and not any(line.endswith(("✓", "✗")) for line in option_lines(view))
+        second = questions[1]
+        await pilot.press("abcdef"[second.options.index(second.answer)])
+        await pilot.pause()
+        assert text_of(view, "#quiz-feedback").startswith(content.ui.quiz.right)
+
+
+async def test_a_language_switch_keeps_the_quiz_where_it_was(content: Content) -> None:
+    app = ExplainerApp(content, screen="quiz")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        for _ in range(2):
+            await pilot.press("a", "enter")
+        await pilot.press("b")
+        await pilot.pause()
+        view = app.screen.current
+        assert isinstance(view, QuizView)
+        before = (view.number, dict(view.chosen))
+        await pilot.press("l")
+        await pilot.pause()
+        switched = app.screen.current
+        assert isinstance(switched, QuizView) and switched is not view
+        assert switched.content.lang == "es"
+        assert (switched.number, switched.chosen) == before  # question 3, answered b, feedback shown
+        assert "3 de" in text_of(switched, "#quiz-progress")
+        assert switched.query_one("#quiz-feedback").display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert switched.number == 3
+
+
+async def test_q_in_the_middle_of_the_quiz_asks_first(content: Content) -> None:
+    app = ExplainerApp(content, screen="quiz")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveScreen) and app.is_running
+        assert content.ui.quiz.leave in str(app.screen.query_one(Static).render())
+        await pilot.press("n")  # stay: the quiz as it was
+        await pilot.pause()
+        view = app.screen.current
+        assert isinstance(view, QuizView) and view.chosen and app.is_running
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+async def test_q_before_any_answer_quits_at_once(content: Content) -> None:
+    app = ExplainerApp(content, screen="quiz")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running

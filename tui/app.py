@@ -12,6 +12,7 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 
 from .dialogs.help import HelpScreen
+from .dialogs.leave import LeaveScreen
 from .dialogs.search import Found, SearchScreen
 from .doc.search import SearchIndex
 from .history import History, Place
@@ -40,7 +41,7 @@ class ExplainerApp(App[None]):
         Binding("t", "next_theme", "theme", show=False),
         Binding("p", "present", "present"),
         Binding("l", "switch_language", "language"),
-        Binding("q", "quit", "quit"),
+        Binding("q", "leave", "quit"),
     ]
 
     def __init__(
@@ -176,6 +177,17 @@ class ExplainerApp(App[None]):
             release_render_caches()
 
         self.push_screen(PresenterScreen(self.content, self.place), restore)
+
+    def action_leave(self) -> None:
+        """q: quit, asking first when that would lose something the reader did (a quiz half answered)."""
+        if self.main.unfinished:
+            self.push_screen(LeaveScreen(self.content.ui.quiz), self._leave_answered)
+        else:
+            self.exit()
+
+    def _leave_answered(self, leave: bool | None) -> None:
+        if leave:
+            self.exit()
 
     async def action_switch_language(self) -> None:
         """The next language the content is written in, at the same place."""

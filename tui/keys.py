@@ -23,6 +23,7 @@ HELP: tuple[tuple[str, str], ...] = (
     ("t", "theme"),
     ("p", "present"),
     ("l", "language"),
+    ("a-f", "answer"),
     ("? / F1", "help"),
     ("q / ctrl+q", "quit"),
 )

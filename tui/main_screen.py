@@ -49,6 +49,11 @@ class MainScreen(QuietFocusScreen):
         return self._deck.current
 
     @property
+    def unfinished(self) -> bool:
+        """The reader would lose something by quitting now."""
+        return self._deck.unfinished
+
+    @property
     def place(self) -> Place | None:
         view = self._deck.current
         return None if view is None else Place(view.section.id, view.current_item)

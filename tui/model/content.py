@@ -16,6 +16,8 @@ from .problems import ContentError, Problem, quote
 
 INDEX_FILE = "index.yaml"
 UI_FILE = "ui.yaml"
+MAX_OPTIONS = 6
+"""Options a quiz question may have: the quiz answers them with the keys a to f."""
 CORRECTIONS = "corrections"
 """How links name the corrections log; it is listed in the sources section."""
 
@@ -114,6 +116,8 @@ def _check_section(ref: schema.SectionRef, body: schema.Section, facts: Facts) -
             if len(question.options) < 2 or (question.kind == "truefalse" and len(question.options) != 2):
                 want = "exactly 2" if question.kind == "truefalse" else "at least 2"
                 problems.append(Problem(ref.file, line, f"a {question.kind} question needs {want} options"))
+            if len(question.options) > MAX_OPTIONS:  # a reader answers with the letters a to f
+                problems.append(Problem(ref.file, line, f"at most {MAX_OPTIONS} options (a to f)"))
             if len(set(question.options)) != len(question.options):
                 problems.append(Problem(ref.file, line, "the same option is listed twice"))
             if question.answer not in question.options:

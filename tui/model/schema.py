@@ -254,6 +254,8 @@ class Keys(Model, frozen=True, kw_only=True):
     theme: str
     present: str
     language: str
+    answer: str
+    """The quiz's letter keys."""
 
 
 class QuizWords(Model, frozen=True, kw_only=True):
@@ -270,6 +272,10 @@ class QuizWords(Model, frozen=True, kw_only=True):
     missed: str
     all_right: str
     retake: str
+    leave: str
+    """Asked when q is pressed in the middle of the quiz."""
+    leave_keys: str
+    """How to answer it: y (or s) or enter leaves, n or esc stays."""
 
 
 class PresentWords(Model, frozen=True, kw_only=True):

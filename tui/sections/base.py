@@ -105,6 +105,18 @@ class SectionView(Container):
         """The entry the reader is on, for history; None for the section itself."""
         return None
 
+    def progress(self) -> object | None:
+        """What the reader has done here that a language switch must keep (the quiz's answers)."""
+        return None
+
+    def restore(self, progress: object) -> None:
+        """Take back `progress` from the view this one replaces, before it is mounted."""
+
+    @property
+    def unfinished(self) -> bool:
+        """Something the reader would lose by quitting now (a quiz half answered)."""
+        return False
+
     def show_item(self, item: str | None) -> None:
         """Bring `item` into view and give the view the focus."""
         self.focus_first()

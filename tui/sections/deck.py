@@ -33,6 +33,8 @@ class ViewDeck(Container):
         """Views by section id: ids are data, never CSS selectors."""
         self._built = False
         self._collect_first = False
+        self._kept: dict[str, object] = {}
+        """Progress taken from the views of the content before (another language), by section."""
 
     def view(self, section_id: str) -> SectionView:
         """The view of a section, built (and mounted, stowed off-screen) on first use."""
@@ -41,10 +43,17 @@ class ViewDeck(Container):
             return built
         section = self.content.section(section_id)
         view = VIEWS[section.ref.kind](self.content, section)
+        if section_id in self._kept:
+            view.restore(self._kept.pop(section_id))
         view.stow_ahead()
         self.mount(view)
         self._views[section_id] = view
         return view
+
+    @property
+    def unfinished(self) -> bool:
+        """Some view holds what the reader would lose by quitting (see SectionView.unfinished)."""
+        return any(view.unfinished for view in self._views.values())
 
     def show(self, section_id: str, item: str | None, *, keep: bool = False) -> None:
         """Show a section's view (at `item`); `keep` returns to it as the reader left it."""
@@ -55,7 +64,9 @@ class ViewDeck(Container):
         view.reveal(item, keep=keep)
 
     async def set_content(self, content: Content) -> None:
-        """Drop every view: the next `show` builds from other content (another language)."""
+        """Drop every view, keeping what readers did: the next `show` builds from other content."""
+        kept = {sid: view.progress() for sid, view in self._views.items()}
+        self._kept = {sid: progress for sid, progress in kept.items() if progress is not None}
         self.content = content
         self.current = None
         self._built = False

@@ -1,4 +1,10 @@
-"""The quiz: one question at a time, feedback at once, a score and review at the end."""
+"""The quiz: one question at a time, feedback at once, a score and review at the end.
+
+An option is chosen with its letter, or highlighted and chosen with enter;
+a new question has nothing highlighted, so an enter meant for the last
+feedback answers nothing. Progress (which question, which options chosen,
+by position) survives a language switch: the deck hands it to the new view.
+"""
 
 from __future__ import annotations
 
@@ -13,23 +19,29 @@ from textual.widgets.option_list import Option
 
 from ..doc.build import lettered
 from ..model import Content, Section
+from ..model.content import MAX_OPTIONS
 from ..model.schema import Question, QuizSection
 from ..widgets.page import Page
 from ..widgets.place_link import PlaceLink
 from .base import SectionView
+
+LETTERS = [chr(ord("a") + n) for n in range(MAX_OPTIONS)]  # as lettered() writes them; no app key
+RIGHT_MARK, WRONG_MARK = "✓", "✗"
 
 
 class QuizView(SectionView):
     BINDINGS = [
         Binding("r", "retake", show=False),
         Binding("enter,n", "next_question", show=False),
+        *(Binding(letter, f"answer({n})", show=False) for n, letter in enumerate(LETTERS)),
     ]
 
     def __init__(self, content: Content, section: Section) -> None:
         super().__init__(content, section)
         self.number = 0
         """Index of the question shown; len(questions) means the end."""
-        self.chosen: dict[int, str] = {}
+        self.chosen: dict[int, int] = {}
+        """The option chosen for each question answered, by position (the same in every language)."""
 
     @property
     def questions(self) -> list[Question]:
@@ -54,12 +66,25 @@ class QuizView(SectionView):
     def prepare(self) -> None:
         self._show_question()
 
+    def progress(self) -> tuple[int, dict[int, int]] | None:
+        return (self.number, dict(self.chosen)) if self.chosen else None
+
+    def restore(self, progress: object) -> None:
+        if isinstance(progress, tuple):
+            number, chosen = progress
+            self.number = min(number, len(self.questions))
+            self.chosen = {n: c for n, c in chosen.items() if n < len(self.questions)}
+
+    @property
+    def unfinished(self) -> bool:
+        return bool(self.chosen) and self.number < len(self.questions)
+
     def show_item(self, item: str | None) -> None:
         self.resume()
 
     def resume(self) -> None:
-        target = self._options if self.number < len(self.questions) else self._page
-        target.focus()
+        asking = self.number < len(self.questions) and self.number not in self.chosen
+        (self._options if asking else self._page).focus()
 
     def _show_question(self) -> None:
         words = self.content.ui.quiz
@@ -72,26 +97,53 @@ class QuizView(SectionView):
             progress += f" · {words.truefalse}"
         self._progress.update(progress)
         self._question.update(question.question)
-        options = self._options
-        options.set_options(Option(line, id=str(i)) for i, line in enumerate(lettered(question.options)))
-        options.display = True
-        options.disabled = False
-        options.highlighted = 0
+        self._set_options(question)
         for widget in (self._feedback, self._link, self._next):
             widget.display = False
         self._question.display = True
         self._page.scroll_home(animate=False)
+        if self.number in self.chosen:  # answered before a language switch: as it was left
+            self._reveal(self.chosen[self.number])
+
+    def _set_options(self, question: Question, chosen: int | None = None) -> None:
+        """The options, lettered; once `chosen`, the right one marked, and the choice if wrong."""
+        options = self._options
+        right = question.options.index(question.answer)
+        lines = []
+        for index, line in enumerate(lettered(question.options)):
+            prompt = Text(line)
+            if chosen is not None and index == right:
+                prompt.append(f"  {RIGHT_MARK}", style="bold")
+            elif index == chosen:
+                prompt.append(f"  {WRONG_MARK}", style="bold")
+            lines.append(Option(prompt, id=str(index)))
+        options.set_options(lines)
+        options.display = True
+        options.disabled = chosen is not None
+        options.highlighted = chosen  # nothing on a new question: enter there answers nothing
 
     @on(OptionList.OptionSelected, "#quiz-options")
-    def _answered(self, event: OptionList.OptionSelected) -> None:
+    def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+        self.answer(event.option_index)
+
+    def action_answer(self, index: int) -> None:
+        """A letter key: that option, if the question has it and is not answered yet."""
+        if self.number < len(self.questions) and index < len(self.questions[self.number].options):
+            self.answer(index)
+
+    def answer(self, index: int) -> None:
         if self.number in self.chosen or self.number >= len(self.questions):
             return
+        self.chosen[self.number] = index
+        self._reveal(index)
+
+    def _reveal(self, index: int) -> None:
+        """The feedback for option `index` of the question shown, and the options marked."""
         question = self.questions[self.number]
-        choice = question.options[event.option_index]
-        self.chosen[self.number] = choice
+        self._set_options(question, index)
         words = self.content.ui.quiz
-        right = choice == question.answer
+        right = question.options[index] == question.answer
         verdict = Text(words.right if right else words.wrong.format(answer=question.answer), style="bold")
         feedback = self._feedback
         feedback.update(Text.assemble(verdict, "\n", question.explanation))
@@ -106,7 +158,6 @@ class QuizView(SectionView):
         next_hint = self._next
         next_hint.update(words.next)
         next_hint.display = True
-        self._options.disabled = True
         self._page.focus()
         self._page.scroll_end(animate=False)
 
@@ -120,9 +171,8 @@ class QuizView(SectionView):
     def _show_score(self) -> None:
         words = self.content.ui.quiz
         total = len(self.questions)
-        right = sum(self.chosen.get(i) == q.answer for i, q in enumerate(self.questions))
-        self._progress.update(words.score.format(right=right, total=total))
-        missed = [(i, q) for i, q in enumerate(self.questions) if self.chosen.get(i) != q.answer]
+        missed = [(i, q) for i, q in enumerate(self.questions) if not self._right(i)]
+        self._progress.update(words.score.format(right=total - len(missed), total=total))
         review = Text()
         if missed:
             review.append(f"{words.missed}\n", style="bold")
@@ -140,6 +190,10 @@ class QuizView(SectionView):
         next_hint.display = True
         self._page.scroll_home(animate=False)
         self._page.focus()
+
+    def _right(self, number: int) -> bool:
+        question, chosen = self.questions[number], self.chosen.get(number)
+        return chosen is not None and question.options[chosen] == question.answer
 
     def action_retake(self) -> None:
         self.number = 0
