@@ -103,6 +103,7 @@ class ForkServer:
         self.pid = os.getpid()
         self.errors = 2  # where a child's traceback goes: the server's log until the child has its own
         self._wake_read, self._wake_write = os.pipe()
+        self._selector = selectors.DefaultSelector()
 
     def send(self, message: dict[str, Any]) -> None:
         with contextlib.suppress(OSError):
@@ -119,7 +120,7 @@ class ForkServer:
         signal.signal(signal.SIGCHLD, lambda *_: None)  # only to wake the loop through the fd
         for signum in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, signal.SIG_IGN)  # the server decides; its end is ours (EOF)
-        selector = selectors.DefaultSelector()
+        selector = self._selector
         selector.register(self.channel, selectors.EVENT_READ)
         selector.register(self._wake_read, selectors.EVENT_READ)
         while True:
@@ -197,9 +198,8 @@ class ForkServer:
         signal.set_wakeup_fd(-1)
         for signum in (signal.SIGCHLD, signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
             signal.signal(signum, signal.SIG_DFL)
-        self.channel.close()
-        os.close(self._wake_read)
-        os.close(self._wake_write)
+        for fd in (self.channel.detach(), self._wake_read, self._wake_write, self._selector.fileno()):
+            os.close(fd)  # nothing of the fork server's own reaches the app
         if not die_with_parent(self.pid):
             return 1
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
