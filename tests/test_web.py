@@ -10,6 +10,7 @@ import asyncio
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -397,3 +398,25 @@ def test_a_forked_app_follows_the_browsers_language_and_its_window(
     page.keyboard.press("2")
     wait_for_text(page, "Los resultados de la elección")
     context.close()
+
+
+def test_an_edit_while_serving_reaches_the_page_and_new_sessions(
+    browser: Browser, serve: Callable[..., Served], tmp_path: Path
+) -> None:
+    from tui.model import default_root
+
+    content = tmp_path / "content"
+    shutil.copytree(default_root(), content)
+    _, url = serve("--content", str(content))
+    index = content / "index.yaml"
+    index.write_text(
+        index.read_text(encoding="utf-8").replace('\ntitle: "Bolivia', '\ntitle: "Edited Bolivia', 1),
+        encoding="utf-8",
+    )
+    deadline = time.monotonic() + 15
+    while "Edited Bolivia" not in urllib.request.urlopen(url, timeout=5).read().decode():
+        assert time.monotonic() < deadline, "the page never showed the edited title"
+        time.sleep(0.2)
+    page = open_page(browser, url)
+    wait_for_text(page, "Edited Bolivia")
+    page.close()
