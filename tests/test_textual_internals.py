@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import inspect
 import os
+import re
 from importlib import metadata
 
 import pytest
@@ -97,12 +98,14 @@ def test_the_textual_serve_reaches_still_match_the_installed_textual_serve() -> 
     def parameters(method: object) -> list[str]:
         return list(inspect.signature(method).parameters)  # type: ignore[arg-type]
 
-    assert parameters(AppService._build_environment) == ["self", "width", "height"]
     assert parameters(AppService._open_app_process) == ["self", "width", "height"]
     assert parameters(Server._process_messages) == ["self", "websocket", "app_service"]
     assert inspect.iscoroutinefunction(Server._make_app)
     source = inspect.getsource(AppService)
     assert "self._process" in source and "self._stdin" in source  # the attributes AppProcess sets
+    # The members of the process that a forked app's PipedApp (tui/serve/piped.py) must have.
+    used = set(re.findall(r"process\.(\w+)", inspect.getsource(AppService.run)))
+    assert used <= {"stdout", "stderr", "stdin", "returncode", "wait", "kill", "pid"}, used
 
 
 def test_textual_screens_still_repaint_on_focus_so_the_quiet_screen_matters() -> None:
