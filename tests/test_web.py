@@ -25,7 +25,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tui.serve.web import FULL, PER_IP, SHUTDOWN, SILENT, STOP_GRACE, GuardedAppService
+from tui.serve.web_server import FULL, PER_IP, SHUTDOWN, SILENT
+from tui.serve.web_session import STOP_GRACE, GuardedAppService
 from tui.served import MEMORY_LIMIT
 
 pytestmark = pytest.mark.slow  # real servers and browsers: -m 'not slow' skips them locally
@@ -295,7 +296,7 @@ NO_SPAWNER: Any = Content("en")
 
 
 def test_the_browsers_language_picks_the_sessions_language() -> None:
-    from tui.serve.web import WebServer
+    from tui.serve.web_server import WebServer
 
     server = WebServer(Content("en", "es"), ["--theme", "dark"])  # type: ignore[arg-type]
     assert server.language_for("es-BO,es;q=0.9,en;q=0.8") == "es"

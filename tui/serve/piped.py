@@ -15,7 +15,7 @@ from .spawner import Child, Spawner
 
 
 class PipedApp:
-    """The members of `asyncio.subprocess.Process` that textual-serve and web.py use."""
+    """The members of `asyncio.subprocess.Process` that textual-serve and web_session.py use."""
 
     def __init__(self, child: Child, stdin: asyncio.StreamWriter, stdout: asyncio.StreamReader,
                  stderr: asyncio.StreamReader, exited: asyncio.Future[int]) -> None:  # fmt: skip

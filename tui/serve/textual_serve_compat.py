@@ -1,6 +1,6 @@
 """The one place serve-web reaches into textual-serve's private parts (tests/test_web.py checks them).
 
-Written for textual-serve 1.1.3. web.py builds on the two classes here and
+Written for textual-serve 1.1.3. web_server.py and web_session.py build on the two classes here and
 uses only the public names they add; if an upgrade moves what they rely on,
 the tests named in this module's functions fail first.
 """
