@@ -11,6 +11,8 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 
+from .class_ui.controller import ClassController
+from .classroom.link import ClassLink
 from .dialogs.help import HelpScreen
 from .dialogs.leave import LeaveScreen
 from .dialogs.search import Found, SearchScreen
@@ -42,6 +44,12 @@ class ExplainerApp(App[None]):
         Binding("p", "present", "present"),
         Binding("l", "switch_language", "language"),
         Binding("q", "leave", "quit"),
+        # In a class only (check_action): the teacher's c, o, v; everyone's f; a student's n.
+        Binding("c", "class_panel", "class_panel"),
+        Binding("f", "follow", "follow"),
+        Binding("o", "ask", "ask"),
+        Binding("v", "poll", "poll"),
+        Binding("n", "name", "name"),
     ]
 
     def __init__(
@@ -53,9 +61,12 @@ class ExplainerApp(App[None]):
         theme: str | None = None,
         present: bool = False,
         served: bool = False,
+        link: ClassLink | None = None,
     ) -> None:
-        """`served`: one of many apps on a server, which builds views only as they are shown."""
+        """`served`: one of many apps on a server, which builds views only as they are shown;
+        `link`: its channel to a class, when the server put it in one."""
         super().__init__()
+        self.classroom = None if link is None else ClassController(self, link)
         self.content = content
         self.served = served
         self.languages = languages(content.root)
@@ -124,6 +135,8 @@ class ExplainerApp(App[None]):
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
         self.theme = THEMES[self._theme_name or "dark"]
+        if self.classroom is not None:
+            self.classroom.start()
         if self._present_at_start:
             self.call_after_refresh(self.action_present)
 
@@ -178,6 +191,54 @@ class ExplainerApp(App[None]):
 
         self.push_screen(PresenterScreen(self.content, self.place), restore)
 
+    # -- in a class ---------------------------------------------------------------------
+
+    @property
+    def leads_class(self) -> bool:
+        """This reader is the teacher of a class."""
+        return self.classroom is not None and self.classroom.teacher
+
+    def class_banner(self) -> tuple[str, bool]:
+        """The class banner's words, and whether the class is offline ("" when not in a class)."""
+        return ("", False) if self.classroom is None else self.classroom.banner()
+
+    def show_spot(self, section: str, item: str | None, slide: int | None) -> None:
+        """Go where a teacher leads: a section and entry, or a slide of the presenter."""
+        presenting = next((s for s in self.screen_stack if isinstance(s, PresenterScreen)), None)
+        if slide is None or presenting is None:
+            if section not in {s.id for s in self.content.sections}:
+                return  # content without it (another explainer): stay
+            if item is not None and self.content.place_of(item) is None:
+                item = None
+            self.goto(section, item)
+        if slide is None:
+            return
+        if presenting is None:
+            self.action_present()
+        screen = self.screen
+        if isinstance(screen, PresenterScreen):
+            screen.call_after_refresh(screen.action_to, slide)
+
+    def action_class_panel(self) -> None:
+        if self.classroom is not None:
+            self.classroom.open_panel()
+
+    def action_follow(self) -> None:
+        if self.classroom is not None:
+            self.classroom.toggle_follow()
+
+    def action_ask(self) -> None:
+        if self.classroom is not None:
+            self.classroom.ask()
+
+    def action_poll(self) -> None:
+        if self.classroom is not None:
+            self.classroom.poll()
+
+    def action_name(self) -> None:
+        if self.classroom is not None:
+            self.classroom.choose_name()
+
     def action_leave(self) -> None:
         """q: quit, asking first when that would lose something the reader did (a quiz half answered)."""
         if self.main.unfinished:
@@ -225,6 +286,12 @@ class ExplainerApp(App[None]):
             return isinstance(parameters[0], int) and parameters[0] <= len(self.content.sections)
         if action == "switch_language":
             return len(self.languages) > 1
+        if action in ("class_panel", "ask", "poll"):
+            return self.leads_class
+        if action == "follow":
+            return self.classroom is not None and bool(self.classroom.code)
+        if action == "name":
+            return self.classroom is not None and bool(self.classroom.code) and not self.leads_class
         return True
 
     # -- nothing reachable from a key may write files or run programs -------------

@@ -58,11 +58,14 @@ def run(argv: list[str], preloaded: Mapping[str, Content] | None = None) -> int:
     if not limit_served_app(os.environ):
         return EXIT_CONTENT  # the server that started it is gone: nobody to show it to
     from .app import ExplainerApp  # Textual loads only when the app runs.
+    from .classroom.link import ClassLink
 
     served = SERVER_ENV in os.environ
+    link = ClassLink.from_environment(os.environ) if served else None
     app = ExplainerApp(
-        content, screen=args.screen, item=args.item, theme=args.theme, present=args.present, served=served
-    )
+        content, screen=args.screen, item=args.item, theme=args.theme, present=args.present, served=served,
+        link=link,
+    )  # fmt: skip
     report = _crash_report()
     if report is None:
         app.run()

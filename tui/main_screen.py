@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.events import Resize
 from textual.widgets import Static
 
+from .class_ui.banner import ClassBanner
 from .history import Place
 from .model import Content
 from .sections import SectionView
@@ -37,6 +38,7 @@ class MainScreen(QuietFocusScreen):
         # Held, not queried: show_section() runs on every key, build_ahead between frames.
         self._bar = SectionBar(self._tabs(), self.content.sections[0].id)
         yield self._bar
+        yield ClassBanner()
         self._deck = ViewDeck(self.content, ahead=self.build_ahead, id="views")
         yield self._deck
         yield Static("", markup=False, id="too-small")
@@ -47,6 +49,10 @@ class MainScreen(QuietFocusScreen):
     def current(self) -> SectionView | None:
         """The view on screen."""
         return self._deck.current
+
+    def views(self) -> list[SectionView]:
+        """The section views built so far."""
+        return self._deck.views()
 
     @property
     def unfinished(self) -> bool:

@@ -14,6 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from .class_ui.banner import ClassBanner
 from .doc.slides import Slide, build_slides
 from .model import Content
 
@@ -44,6 +45,7 @@ class PresenterScreen(Screen[None]):
         return next((n for n, s in enumerate(self.slides) if s.section == section), 0)
 
     def compose(self) -> ComposeResult:
+        yield ClassBanner()
         with Vertical(id="slide"):
             yield Static("", markup=False, id="slide-title")
             yield Static("", markup=False, id="slide-subtitle")

@@ -13,6 +13,8 @@ import signal
 REPORT_ENV = "BOLIVIA_EXPLAINER_REPORT_FD"
 # Set by a server for its app: the server's pid. The app must not outlive it.
 SERVER_ENV = "BOLIVIA_EXPLAINER_SERVER"
+# Set by a server for an app in a class: the file descriptor of its class channel (a socket).
+CLASS_ENV = "BOLIVIA_EXPLAINER_CLASS_FD"
 # Address space per app: 4x what a 400x200 session reaches (about 260 MB), so a runaway
 # session fails alone with MemoryError instead of taking the server's memory.
 MEMORY_LIMIT = 1024 * 1024 * 1024

@@ -8,7 +8,7 @@ a student reading in Spanish can follow a teacher reading in English.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, cast
 
 import msgspec
 from msgspec import Meta, Struct
@@ -189,14 +189,14 @@ def decode_up(data: bytes) -> UpMessage:
     if len(data) > MAX_MESSAGE:
         raise BadMessage(f"message of {len(data)} bytes")
     try:
-        return _up.decode(data)
+        return cast(UpMessage, _up.decode(data))
     except msgspec.DecodeError as error:
         raise BadMessage(str(error)) from None
 
 
 def decode_down(data: bytes) -> DownMessage:
     try:
-        return _down.decode(data)
+        return cast(DownMessage, _down.decode(data))
     except msgspec.DecodeError as error:
         raise BadMessage(str(error)) from None
 

@@ -153,7 +153,7 @@ class Room:
             effects.append((ident, self._question()))
         return effects
 
-    def _message(self, ident: str, member: Member, message: UpMessage) -> Effects:  # noqa: PLR0911
+    def _message(self, ident: str, member: Member, message: UpMessage) -> Effects:
         if isinstance(message, State):
             member.spot, member.total = message.spot, message.total
             member.answered, member.right = message.answered, message.right
@@ -245,8 +245,10 @@ class Room:
         return {
             "class": self.code,
             "questions": [
-                {"kind": t.kind, "number": t.number, "counts": t.counts, "claim": t.claim,
-                 "section": t.spot and t.spot.section, "item": t.spot and t.spot.item, "named": named}  # fmt: skip
+                {
+                    **{"kind": t.kind, "number": t.number, "counts": t.counts, "named": named},
+                    **({} if t.spot is None else {"section": t.spot.section, "item": t.spot.item}),
+                }
                 for t, named in zip(self.results, self.named, strict=True)
             ],
         }

@@ -256,6 +256,11 @@ class Keys(Model, frozen=True, kw_only=True):
     language: str
     answer: str
     """The quiz's letter keys."""
+    class_panel: str
+    follow: str
+    name: str
+    ask: str
+    poll: str
 
 
 class QuizWords(Model, frozen=True, kw_only=True):
@@ -283,6 +288,50 @@ class PresentWords(Model, frozen=True, kw_only=True):
     jump: str
     counter: str
     """{n} and {total} are filled in."""
+
+
+class ClassWords(Model, frozen=True, kw_only=True):
+    """A class led by a teacher: the banner, the class panel, questions asked of everyone."""
+
+    reader: str
+    """An anonymous student's label; {n} is filled in."""
+    you: str
+    """The banner's start for a student; {code} and {who} are filled in."""
+    following: str
+    alone: str
+    waiting: str
+    leading: str
+    """The banner's start for a teacher; {code} and {n} (students connected) are filled in."""
+    not_leading: str
+    offline: str
+    panel: str
+    """The class panel's title; {code} and {n} are filled in."""
+    columns: list[str]
+    """Who, where, quiz, following."""
+    nobody: str
+    """{code} is filled in."""
+    quiz_progress: str
+    """{answered}, {total} and {right} are filled in."""
+    results: str
+    no_results: str
+    result: str
+    """A question's line in the results; {n} and {right} and {total} are filled in."""
+    question: str
+    """Title of a question the teacher asked; {n} is filled in."""
+    poll: str
+    """Title of a verdict poll."""
+    answer_keys: str
+    answered: str
+    """{letter} is filled in."""
+    tally: str
+    """{answered} and {total} are filled in."""
+    tally_keys: str
+    closed_keys: str
+    the_verdict: str
+    """Before a claim's real verdict, once revealed."""
+    name_prompt: str
+    need_question: str
+    need_claim: str
 
 
 class UI(Model, frozen=True, kw_only=True):
@@ -338,3 +387,4 @@ class UI(Model, frozen=True, kw_only=True):
     themes: dict[str, str]
     quiz: QuizWords
     present: PresentWords
+    classroom: ClassWords

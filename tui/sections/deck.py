@@ -50,6 +50,9 @@ class ViewDeck(Container):
         self._views[section_id] = view
         return view
 
+    def views(self) -> list[SectionView]:
+        return list(self._views.values())
+
     @property
     def unfinished(self) -> bool:
         """Some view holds what the reader would lose by quitting (see SectionView.unfinished)."""

@@ -32,7 +32,7 @@ RIGHT_MARK, WRONG_MARK = "✓", "✗"
 class QuizView(SectionView):
     BINDINGS = [
         Binding("r", "retake", show=False),
-        Binding("enter,n", "next_question", show=False),
+        Binding("enter", "next_question", show=False),
         *(Binding(letter, f"answer({n})", show=False) for n, letter in enumerate(LETTERS)),
     ]
 
@@ -74,6 +74,19 @@ class QuizView(SectionView):
             number, chosen = progress
             self.number = min(number, len(self.questions))
             self.chosen = {n: c for n, c in chosen.items() if n < len(self.questions)}
+
+    def score(self) -> tuple[int, int, int]:
+        """Questions answered, answered right, and in all."""
+        return len(self.chosen), sum(map(self._right, self.chosen)), len(self.questions)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A letter the question has no option for, or any letter of a teacher leading a class,
+        is not an answer: it goes on to the app's keys (c, f: the class's)."""
+        if action == "answer":
+            if getattr(self.app, "leads_class", False) or self.number >= len(self.questions):
+                return False
+            return isinstance(parameters[0], int) and parameters[0] < len(self.questions[self.number].options)
+        return True
 
     @property
     def unfinished(self) -> bool:

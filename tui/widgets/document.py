@@ -122,6 +122,10 @@ class Document(PageView, can_focus=True):
         """The block holding the item under the cursor, if any."""
         return None if self.cursor is None else self._blocks[self.cursor[0]]
 
+    def claims(self) -> list[Claim]:
+        """The page's claims, in order: a claim's position names it to other readers."""
+        return [block for block in self._blocks if isinstance(block, Claim)]
+
     @property
     def target(self) -> str | None:
         """Where enter goes from the item under the cursor (None for a claim or no item)."""

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 
+from ..doc.tree import Block
 from ..render.layout import Key
 from ..render.rows import Drawn, Row
 from .document import Document
@@ -71,6 +72,11 @@ class EntryList(Document, inherit_bindings=False):
             for line in self.wrap(label, max(1, width - 2))
         ]
         yield Drawn(rows, bottom=0)
+
+    @property
+    def chosen(self) -> Block | None:
+        """Its rows are entries' names, not a page's blocks: nothing in it is a block."""
+        return None
 
     @property
     def highlighted(self) -> str | None:
