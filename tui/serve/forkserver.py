@@ -16,6 +16,7 @@ loop, so a fork copies nothing half-done.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import gc
 import json
 import os
@@ -31,11 +32,12 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Content, ContentError, default_root, languages, load
-from ..served import MEMORY_LIMIT, REPORT_ENV, SERVER_ENV, die_with_parent
+from ..served import CLASS_ENV, MEMORY_LIMIT, REPORT_ENV, SERVER_ENV, die_with_parent
 
 MAX_MESSAGE = 256 * 1024
 MAX_FDS = 4
 REPORT_FD = 3  # in a pty child: where its errors go (the app finds it in REPORT_ENV)
+CLASS_FD = {"pty": 4, "pipes": 3}  # a child in a class: its channel to the class (CLASS_ENV)
 
 
 class Broken(Exception):
@@ -205,8 +207,15 @@ class ForkServer:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
         env = dict(request["env"], **{SERVER_ENV: str(self.pid)})  # the app checks its parent is alive
-        if request["mode"] == "pty":
-            tty, report = fds
+        fds = [_moved_up(fd) for fd in fds]  # clear of fds 0-4, where they are going
+        mode = request["mode"]
+        standard = 2 if mode == "pty" else 3  # the pty and its report pipe, or three pipes
+        if len(fds) > standard:  # the session is in a class: its channel, where the app finds it
+            os.dup2(fds[standard], CLASS_FD[mode], inheritable=False)
+            os.close(fds[standard])
+            env[CLASS_ENV] = str(CLASS_FD[mode])
+        if mode == "pty":
+            tty, report = fds[:2]
             os.login_tty(tty)  # its own session; the pty is its controlling terminal, on fds 0-2
             os.dup2(report, REPORT_FD)
             os.close(report)
@@ -241,6 +250,13 @@ class ForkServer:
         for pid in self.children:
             with contextlib.suppress(OSError):
                 os.killpg(pid, signal.SIGKILL)
+
+
+def _moved_up(fd: int) -> int:  # pragma: no cover - in a child
+    """`fd` as a descriptor numbered 10 or more, so placing one at 0-4 cannot close another."""
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    os.close(fd)
+    return moved
 
 
 def _reopen_standard_streams() -> None:  # pragma: no cover - in a child

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+from collections.abc import Sequence
 
 from .spawner import Child, Spawner
 
@@ -47,8 +48,13 @@ class PipedApp:
         self._child.signal(signal.SIGKILL)
 
 
-async def start_piped(spawner: Spawner, argv: list[str], env: dict[str, str]) -> PipedApp:
-    """Ask the fork server for an app whose stdin, stdout and stderr are pipes to this process."""
+async def start_piped(
+    spawner: Spawner, argv: list[str], env: dict[str, str], extra_fds: Sequence[int] = ()
+) -> PipedApp:
+    """Ask the fork server for an app whose stdin, stdout and stderr are pipes to this process.
+
+    `extra_fds` go to the app too (a class channel); the caller keeps and closes its own.
+    """
     loop = asyncio.get_running_loop()
     exited: asyncio.Future[int] = loop.create_future()
 
@@ -59,8 +65,9 @@ async def start_piped(spawner: Spawner, argv: list[str], env: dict[str, str]) ->
     stdin_read, stdin_write = os.pipe()
     stdout_read, stdout_write = os.pipe()
     stderr_read, stderr_write = os.pipe()
+    fds = [stdin_read, stdout_write, stderr_write, *extra_fds]
     try:
-        child = spawner.spawn("pipes", argv, env, [stdin_read, stdout_write, stderr_write], on_exit)
+        child = spawner.spawn("pipes", argv, env, fds, on_exit)
     except BaseException:
         for fd in (stdin_write, stdout_read, stderr_read):
             os.close(fd)

@@ -53,7 +53,9 @@ class PtyProcess:
         rows: int,
         on_output: Callable[[bytes], None],
         on_exit: Callable[[int], None],
+        extra_fds: Sequence[int] = (),
     ) -> None:
+        """`extra_fds` go to the app too (a class channel); the caller keeps and closes its own."""
         self._loop = asyncio.get_running_loop()
         self._on_output = on_output
         self._on_exit = on_exit
@@ -66,7 +68,8 @@ class PtyProcess:
         try:
             fcntl.ioctl(slave, termios.TIOCSWINSZ, winsize(cols, rows))
             quiet_terminal(slave)
-            self._child = spawner.spawn("pty", list(argv), dict(env), [slave, report_write], self._reap)
+            fds = [slave, report_write, *extra_fds]
+            self._child = spawner.spawn("pty", list(argv), dict(env), fds, self._reap)
         except BaseException:
             os.close(master)
             os.close(report_read)

@@ -20,6 +20,7 @@ import asyncssh
 
 from ..model import default_root
 from ..options import EXIT_USAGE, content_options
+from .classes import add_class_options, open_rooms
 from .environment import app_environment
 from .reload import watch_content
 from .spawner import Spawner, SpawnError
@@ -58,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
         "(default: 15)")  # fmt: skip
     add("--login-timeout", type=float, default=30, metavar="SECONDS",
         help="time to log in and open a session (default: 30)")  # fmt: skip
+    classes = parser.add_argument_group("classes", "A reader who connects with a class code as the user "
+        "name (ssh bolivia7@host) joins that class; a teacher leads it (see docs/lesson.md).")  # fmt: skip
+    classes.add_argument("--teachers", metavar="PATH", type=Path,
+        help="public keys of teachers (authorized_keys format): they may open and lead classes")  # fmt: skip
+    add_class_options(classes)
     return parser
 
 
@@ -111,11 +117,12 @@ def main(argv: list[str]) -> int:
     try:
         key_path = args.host_key or default_key_path()
         key = host_key(key_path)
-        authorized = (
-            asyncssh.read_authorized_keys(str(args.authorized_keys)) if args.authorized_keys else None
-        )
+        authorized = _read_keys(args.authorized_keys)
+        teachers = _read_keys(args.teachers)
     except (OSError, ValueError, asyncssh.KeyImportError) as error:
         return _fail(str(error))
+    if args.results_dir is not None and not args.results_dir.is_dir():
+        return _fail(f"--results-dir {args.results_dir}: no such folder")
     settings = Settings(
         argv=app_command(content, args.theme, args.lang),
         env=app_environment(),
@@ -124,10 +131,13 @@ def main(argv: list[str]) -> int:
         idle_timeout=args.idle_timeout,
         login_timeout=args.login_timeout,
         keepalive=args.keepalive,
-        auth_required=authorized is not None,
+        authorized=authorized,
+        teachers=teachers,
     )
+    classes = teachers is not None or args.state is not None
     try:
-        served = _serve(args.host, args.port, key, key_path, authorized, settings, content, args.lang)
+        served = _serve(args.host, args.port, key, key_path, settings, content, args.lang,
+                        (args.state, args.results_dir) if classes else None)  # fmt: skip
         return asyncio.run(served)
     except SpawnError as error:
         return _fail(str(error))
@@ -135,25 +145,37 @@ def main(argv: list[str]) -> int:
         return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
 
 
+def _read_keys(path: Path | None) -> asyncssh.SSHAuthorizedKeys | None:
+    return None if path is None else asyncssh.read_authorized_keys(str(path))
+
+
 async def _serve(
     host: str,
     port: int,
     key: asyncssh.SSHKey,
     key_path: Path,
-    authorized: asyncssh.SSHAuthorizedKeys | None,
     settings: Settings,
     content: Path | None,
     lang: str | None,
+    classes: tuple[str | None, Path | None] | None,
 ) -> int:
-    spawner = await Spawner.start(content, app_environment())
+    rooms = None if classes is None else await open_rooms(*classes)
+    try:
+        spawner = await Spawner.start(content, app_environment())
+    except BaseException:
+        if rooms is not None:
+            await rooms.close()
+        raise
     watch = asyncio.create_task(watch_content(content, spawner))
     try:
         if lang is not None and lang not in spawner.languages:
             raise SpawnError(f"unknown language '{lang}'; valid: {', '.join(spawner.languages)}")
-        return await _listen(host, port, key, key_path, authorized, Hub(settings, spawner))
+        return await _listen(host, port, key, key_path, Hub(settings, spawner, rooms))
     finally:
         watch.cancel()
         await spawner.close()
+        if rooms is not None:
+            await rooms.close()
 
 
 async def _listen(
@@ -161,7 +183,6 @@ async def _listen(
     port: int,
     key: asyncssh.SSHKey,
     key_path: Path,
-    authorized: asyncssh.SSHAuthorizedKeys | None,
     hub: Hub,
 ) -> int:
     settings = hub.settings
@@ -170,7 +191,6 @@ async def _listen(
         host,
         port,
         server_host_keys=[key],
-        authorized_client_keys=authorized,
         server_version="bolivia-explainer",
         encoding=None,
         line_editor=False,

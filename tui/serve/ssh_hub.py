@@ -10,6 +10,7 @@ from collections import Counter
 
 import asyncssh
 
+from ..classroom.rooms import Rooms, is_class_code
 from .spawner import Spawner
 from .ssh_session import SHUTDOWN, AppSession, Settings
 
@@ -23,9 +24,11 @@ CONNECTION_SLACK = 2
 
 
 class Hub:
-    def __init__(self, settings: Settings, spawner: Spawner) -> None:
+    def __init__(self, settings: Settings, spawner: Spawner, rooms: Rooms | None = None) -> None:
         self.settings = settings
         self.spawner = spawner
+        self.rooms = rooms
+        """The class rooms; None when the server holds no classes."""
         self.sessions: set[AppSession] = set()
         self._sessions_per_ip: Counter[str] = Counter()
         self.connections: set[asyncssh.SSHServerConnection] = set()
@@ -115,6 +118,9 @@ class Gate(asyncssh.SSHServer):
         self._peer = "?"
         self._sessions: list[AppSession] = []
         self._timer: asyncio.TimerHandle | None = None
+        self._code: str | None = None  # the class named as the user name, if it is a class code
+        self._teacher_key = False  # the last key offered is a teacher's (see validate_public_key)
+        self._teacher = False
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
         self._conn = conn
@@ -148,11 +154,37 @@ class Gate(asyncssh.SSHServer):
         self._conn = None
 
     def begin_auth(self, username: str) -> bool:
+        if self._hub.rooms is not None and is_class_code(username):
+            self._code = username
         return self._hub.settings.auth_required
+
+    # Keys are checked here, not by asyncssh's own list, so that every key offered passes
+    # through validate_public_key: asyncssh asks it first without a signature, then again
+    # with one before it accepts, so the last key asked about is the key that logged in.
+
+    def public_key_auth_supported(self) -> bool:
+        return self._hub.settings.auth_required
+
+    def validate_public_key(self, username: str, key: asyncssh.SSHKey) -> bool:
+        settings = self._hub.settings
+        teacher = _listed(settings.teachers, key, self._ip)
+        self._teacher_key = teacher
+        return teacher or _listed(settings.authorized, key, self._ip)
+
+    def kbdint_auth_supported(self) -> bool:
+        """With teachers but no --authorized-keys, anyone else reads: a login with no questions."""
+        return self._hub.settings.authorized is None
+
+    def get_kbdint_challenge(self, username: str, lang: str, submethods: str) -> bool:
+        self._teacher_key = False  # whatever key was tried before, this login is not by key
+        return True
+
+    def auth_completed(self) -> None:
+        self._teacher = self._teacher_key
 
     def session_requested(self) -> AppSession:
         assert self._conn is not None  # asyncssh asks for sessions only on a live connection
-        session = AppSession(self._hub, self._conn, self._ip, self._peer)
+        session = AppSession(self._hub, self._conn, self._ip, self._peer, self._code, self._teacher)
         self._sessions = [s for s in self._sessions if s.running] + [session]
         return session
 
@@ -171,3 +203,8 @@ class Gate(asyncssh.SSHServer):
     def unix_server_requested(self, listen_path: str) -> bool:
         log.info("refused %s: remote socket forwarding", self._peer)
         return False
+
+
+def _listed(keys: asyncssh.SSHAuthorizedKeys | None, key: asyncssh.SSHKey, ip: str) -> bool:
+    """Whether `key` is in `keys` for a client at `ip` (honouring from= options)."""
+    return keys is not None and keys.validate(key, ip, ip) is not None

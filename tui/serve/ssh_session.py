@@ -12,7 +12,9 @@ from typing import Protocol
 
 import asyncssh
 
+from ..classroom.rooms import Rooms
 from ..options import choose_language, locale_preferences
+from .class_seat import ClassSeat
 from .input_filter import InputFilter
 from .pty import PtyProcess
 from .spawner import Spawner
@@ -27,7 +29,12 @@ class Settings:
     idle_timeout: float  # seconds without input; 0 turns it off
     login_timeout: float
     keepalive: float  # seconds between keepalive requests to the client
-    auth_required: bool
+    authorized: asyncssh.SSHAuthorizedKeys | None = None  # None: anyone may read
+    teachers: asyncssh.SSHAuthorizedKeys | None = None  # whose keys may lead a class
+
+    @property
+    def auth_required(self) -> bool:
+        return self.authorized is not None or self.teachers is not None
 
 
 class SessionHost(Protocol):
@@ -35,6 +42,7 @@ class SessionHost(Protocol):
 
     settings: Settings
     spawner: Spawner
+    rooms: Rooms | None
 
     def admit(self, session: AppSession) -> str | None: ...
     def release(self, session: AppSession) -> None: ...
@@ -76,8 +84,20 @@ def describe_status(status: int) -> str:
 
 
 class AppSession(asyncssh.SSHServerSession[bytes]):
-    def __init__(self, hub: SessionHost, conn: asyncssh.SSHServerConnection, ip: str, peer: str) -> None:
+    def __init__(
+        self,
+        hub: SessionHost,
+        conn: asyncssh.SSHServerConnection,
+        ip: str,
+        peer: str,
+        code: str | None = None,
+        teacher: bool = False,
+    ) -> None:
+        """`code`: the class this reader joins (None: reads alone); `teacher`: may lead it."""
         self._hub = hub
+        self.code = code
+        self.teacher = teacher
+        self._seat: ClassSeat | None = None
         self._conn = conn
         self.ip = ip
         self.peer = peer
@@ -140,17 +160,28 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
             wanted = locale_preferences(self._chan.get_environment())
             argv += ["--lang", choose_language(wanted, self._hub.spawner.languages)]
         lang = argv[argv.index("--lang") + 1]
+        rooms = self._hub.rooms
+        if self.code is not None and rooms is not None:
+            self._seat = ClassSeat(rooms, self.code, self.teacher, self.peer)
+        extra = [] if self._seat is None else [self._seat.theirs.fileno()]
         try:
             size = (self.cols, self.rows)
-            self._proc = PtyProcess(self._hub.spawner, argv, env, *size, self.output, self._app_exited)
+            self._proc = PtyProcess(self._hub.spawner, argv, env, *size, self.output, self._app_exited, extra)
         except OSError as error:
+            if self._seat is not None:
+                self._seat.close()
             self._hub.release(self)
             log.error("could not start the app for %s: %s", self.peer, error)
             self._close(CRASHED, 1)
             return
+        if self._seat is not None:
+            self._seat.close_theirs()
+            self._seat.start()
         self._started = self._last_input = time.monotonic()
         self._hub.started(self._conn)
         passed = "".join(f" {name}" for name in _PASSED_ENV if name in env)
+        if self._seat is not None:
+            passed += f" class={self.code}" + (" teacher" if self.teacher else "")
         log.info("start %s TERM=%s %dx%d lang=%s%s", self.peer, self.term, self.cols, self.rows, lang, passed)
         self._arm_idle_timer()
 
@@ -204,6 +235,8 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
 
     def _app_exited(self, status: int) -> None:
         self._hub.release(self)
+        if self._seat is not None:
+            self._seat.close()
         if self._idle_timer is not None:
             self._idle_timer.cancel()
         log.info(
