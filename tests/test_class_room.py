@@ -65,7 +65,7 @@ def test_class_codes_are_not_ordinary_user_names() -> None:
 
 
 async def test_readers_are_welcomed_with_a_label_and_the_teacher_sees_them_all() -> None:
-    rooms, _, teacher, readers = await _class(3)
+    _rooms, _, teacher, readers = await _class(3)
     labels = []
     for _, inbox in readers:
         welcome = inbox.got[0]
@@ -79,7 +79,7 @@ async def test_readers_are_welcomed_with_a_label_and_the_teacher_sees_them_all()
 
 async def test_followers_go_where_the_teacher_leads_and_a_student_can_step_out() -> None:
     rooms, teacher, _, readers = await _class(2)
-    (one, inbox_one), (two, inbox_two) = readers
+    (_one, inbox_one), (two, inbox_two) = readers
     await rooms.send(teacher, Lead(Spot("results")))
     assert inbox_one.last(Goto) is None  # not leading yet
     await rooms.send(teacher, Follow(True))

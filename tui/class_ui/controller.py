@@ -89,7 +89,8 @@ class ClassController:
                 state = words.waiting
             else:
                 state = words.following if self.status.following and self.status.leading else words.alone
-            text = f"{words.you.format(code=self.code, who=reader)} · {state}"
+            # What to do first, so a narrow terminal cuts the name, not the key.
+            text = f"{state} · {words.you.format(code=self.code, who=reader)}"
         online = self.status.online and (self.roster is None or self.roster.online)
         if not online:
             text = f"{text} · {words.offline}"
@@ -255,7 +256,7 @@ class ClassController:
         def send(choice: int | str) -> None:
             self.link.send(Reveal() if choice == "reveal" else Close())
 
-        screen = QuestionScreen(asked, self.app.content.ui.classroom, teacher=True, send=send)
+        words = self.app.content.ui.classroom
+        screen = QuestionScreen(asked, words, teacher=True, send=send, students=self.students)
         self._close_question()
         self._show_question(screen)
-        screen.call_after_refresh(screen.tally, [0] * len(asked.options), self.students)

@@ -36,8 +36,10 @@ class QuestionScreen(ModalScreen[None]):
         *,
         teacher: bool,
         send: Callable[[int | str], None],
+        students: int = 0,
     ) -> None:
-        """`send` gets an option chosen (a student), or "reveal" or "close" (the teacher)."""
+        """`send` gets an option chosen (a student), or "reveal" or "close" (the teacher);
+        `students`: how many may answer, for the teacher's tally."""
         super().__init__(classes="class-question")
         self.asked = asked
         self.words = words
@@ -47,7 +49,7 @@ class QuestionScreen(ModalScreen[None]):
         self.chosen: int | None = None
         self.revealed = False
         self.answered = 0
-        self.students = 0
+        self.students = students
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -62,6 +64,8 @@ class QuestionScreen(ModalScreen[None]):
         self._paint()
 
     def _paint(self) -> None:
+        if not self.is_mounted:
+            return  # what the server said before the screen was up: on_mount paints it
         options = draw_options(self.asked, self.counts, self.chosen, self.revealed)
         if self.teacher and not self.revealed:
             options.append(self.words.tally.format(answered=self.answered, total=self.students), "italic")
@@ -92,7 +96,8 @@ class QuestionScreen(ModalScreen[None]):
         if not self.teacher:
             self.chosen = chosen
         self._paint()
-        self.query_one(VerticalScroll).scroll_end(animate=False)
+        if self.is_mounted:
+            self.query_one(VerticalScroll).scroll_end(animate=False)
 
     # -- keys ---------------------------------------------------------------------------
 

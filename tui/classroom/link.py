@@ -1,10 +1,12 @@
-"""An app's end of its class channel: the socket its server handed it (see serve/class_seat.py)."""
+"""An app's end of its class channel: the socket its server handed it (see serve/class_seat.py).
+
+Lines of JSON each way. Reading runs as a task in the app's loop; writing is
+buffered by asyncio and never blocks the app.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import logging
 import os
 import socket
 from collections.abc import Callable, Mapping
@@ -12,14 +14,12 @@ from collections.abc import Callable, Mapping
 from ..served import CLASS_ENV
 from .protocol import MAX_MESSAGE, BadMessage, DownMessage, UpMessage, decode_down, encode
 
-log = logging.getLogger("bolivia_explainer.class")
-
 
 class ClassLink:
     def __init__(self, channel: socket.socket) -> None:
         self._channel = channel
-        self._channel.setblocking(False)
-        self._on_message: Callable[[DownMessage], None] = lambda _: None
+        self._writer: asyncio.StreamWriter | None = None
+        self._task: asyncio.Task[None] | None = None
         self.open = True
 
     @classmethod
@@ -32,7 +32,7 @@ class ClassLink:
             channel = socket.socket(fileno=int(fd))
         except OSError:
             return None
-        if channel.type != socket.SOCK_SEQPACKET:
+        if channel.family != socket.AF_UNIX or channel.type != socket.SOCK_STREAM:
             channel.detach()
             return None
         os.set_inheritable(channel.fileno(), False)
@@ -40,40 +40,32 @@ class ClassLink:
 
     def start(self, on_message: Callable[[DownMessage], None]) -> None:
         """Hand each message from the server to `on_message`, in the running loop."""
-        self._on_message = on_message
-        asyncio.get_running_loop().add_reader(self._channel, self._read)
+        self._task = asyncio.create_task(self._read(on_message))
 
-    def _read(self) -> None:
-        while self.open:
-            try:
-                data = self._channel.recv(MAX_MESSAGE)
-            except BlockingIOError:
-                return
-            except OSError:
-                data = b""
-            if not data:
-                self.close()
-                return
-            try:
-                message = decode_down(data)
-            except BadMessage:
-                continue  # from our own server: a newer one, perhaps; nothing to act on
-            self._on_message(message)
+    async def _read(self, on_message: Callable[[DownMessage], None]) -> None:
+        reader, self._writer = await asyncio.open_unix_connection(sock=self._channel, limit=MAX_MESSAGE)
+        try:
+            while line := await reader.readline():
+                try:
+                    message = decode_down(line)
+                except BadMessage:
+                    continue  # from our own server: a newer one, perhaps; nothing to act on
+                on_message(message)
+        except (ValueError, OSError):
+            pass  # a line over the limit, or the server's end broke: the class is gone
+        finally:
+            self.close()
 
     def send(self, message: UpMessage) -> None:
-        if not self.open:
-            return
-        try:
-            self._channel.send(encode(message))
-        except BlockingIOError:
-            pass  # the server is not reading: this one is dropped, the next state says it again
-        except OSError:
-            self.close()
+        writer = self._writer
+        if self.open and writer is not None and not writer.is_closing():
+            writer.write(encode(message) + b"\n")
 
     def close(self) -> None:
         if not self.open:
             return
         self.open = False
-        with contextlib.suppress(ValueError, OSError, RuntimeError):
-            asyncio.get_running_loop().remove_reader(self._channel)
-        self._channel.close()
+        if self._writer is not None:
+            self._writer.close()
+        elif self._task is None:
+            self._channel.close()
