@@ -50,6 +50,8 @@ class QuestionScreen(ModalScreen[None]):
         self.revealed = False
         self.answered = 0
         self.students = students
+        self._ready = False
+        """Composed: what the server said before this is painted by on_mount."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -61,10 +63,11 @@ class QuestionScreen(ModalScreen[None]):
             yield Static("", markup=False, id="question-keys", classes="dim")
 
     def on_mount(self) -> None:
+        self._ready = True
         self._paint()
 
     def _paint(self) -> None:
-        if not self.is_mounted:
+        if not self._ready:
             return  # what the server said before the screen was up: on_mount paints it
         options = draw_options(self.asked, self.counts, self.chosen, self.revealed)
         if self.teacher and not self.revealed:
@@ -96,7 +99,7 @@ class QuestionScreen(ModalScreen[None]):
         if not self.teacher:
             self.chosen = chosen
         self._paint()
-        if self.is_mounted:
+        if self._ready:
             self.query_one(VerticalScroll).scroll_end(animate=False)
 
     # -- keys ---------------------------------------------------------------------------
