@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from tui.serve.web_server import FULL, PER_IP, SHUTDOWN, SILENT
 from tui.serve.web_session import STOP_GRACE, GuardedAppService
@@ -31,11 +31,6 @@ from tui.served import MEMORY_LIMIT
 
 pytestmark = pytest.mark.slow  # real servers and browsers: -m 'not slow' skips them locally
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 # xterm's public Terminal sets this._core in its constructor: a setter on Object.prototype sees it.
 CATCH_TERMINALS = """
 window.terminals = [];
@@ -61,15 +56,6 @@ ENDED = (
 )
 
 Served = tuple[subprocess.Popen[str], str]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "the browser test needs Debian's chromium: apt-get install chromium"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

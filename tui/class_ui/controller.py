@@ -92,8 +92,8 @@ class ClassController:
             # What to do first, so a narrow terminal cuts the name, not the key.
             text = f"{state} · {words.you.format(code=self.code, who=reader)}"
         online = self.status.online and (self.roster is None or self.roster.online)
-        if not online:
-            text = f"{text} · {words.offline}"
+        if not online:  # first: it explains why following stopped
+            text = f"{words.offline} · {text}"
         return text, not online
 
     def _repaint_banners(self) -> None:

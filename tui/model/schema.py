@@ -296,7 +296,7 @@ class ClassWords(Model, frozen=True, kw_only=True):
     reader: str
     """An anonymous student's label; {n} is filled in."""
     you: str
-    """The banner's start for a student; {code} and {who} are filled in."""
+    """The end of a student's banner; {code} and {who} are filled in."""
     following: str
     alone: str
     waiting: str

@@ -139,7 +139,7 @@ def main(argv: list[str]) -> int:
         served = _serve(args.host, args.port, key, key_path, settings, content, args.lang,
                         (args.state, args.results_dir) if classes else None)  # fmt: skip
         return asyncio.run(served)
-    except SpawnError as error:
+    except (SpawnError, ValueError) as error:  # ValueError: a --state that is no Redis URL
         return _fail(str(error))
     except OSError as error:
         return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")

@@ -18,6 +18,7 @@ from aiohttp import web
 
 from ..model import default_root
 from ..options import EXIT_USAGE, content_options
+from .classes import add_class_options, open_rooms
 from .environment import app_environment
 from .reload import watch_content
 from .spawner import Spawner, SpawnError
@@ -60,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
         help="a host name readers use, e.g. explainer.school.example (addresses always work)")  # fmt: skip
     add("--allow-origin", action="append", default=[], metavar="URL",
         help="another site whose pages may open sessions, e.g. https://school.example")  # fmt: skip
+    classes = parser.add_argument_group("classes", "Students join a class at /c/CODE/ (e.g. "
+        "/c/bolivia7/); teachers lead it over SSH, so share rooms with serve-ssh through --state "
+        "(see docs/lesson.md).")  # fmt: skip
+    add_class_options(classes)
     return parser
 
 
@@ -79,27 +84,36 @@ def main(argv: list[str]) -> int:
         return _fail("--max-sessions and --max-per-ip must be at least 1, --port from 0 to 65535")
     if args.idle_timeout < 0 or args.login_timeout <= 0:
         return _fail("--idle-timeout must be 0 (never) or more, --login-timeout more than 0")
+    if args.results_dir is not None and not args.results_dir.is_dir():
+        return _fail(f"--results-dir {args.results_dir}: no such folder")
     limits = Limits(args.max_sessions, args.max_per_ip, args.idle_timeout, args.login_timeout)
     served = app_args(content, args.theme, args.lang)
     try:
         return asyncio.run(_serve(served, limits, args, content))
-    except SpawnError as error:
+    except (SpawnError, ValueError) as error:  # ValueError: a --state that is no Redis URL
         return _fail(str(error))
     except OSError as error:
         return _fail(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}")
 
 
 async def _serve(served: list[str], limits: Limits, args: argparse.Namespace, content: Path | None) -> int:
-    spawner = await Spawner.start(content, {**app_environment(), **WEB_DRIVER})
+    rooms = await open_rooms(args.state, args.results_dir)
+    try:
+        spawner = await Spawner.start(content, {**app_environment(), **WEB_DRIVER})
+    except BaseException:
+        await rooms.close()
+        raise
     watch = asyncio.create_task(watch_content(content, spawner))
     try:
         if args.lang is not None and args.lang not in spawner.languages:
             raise SpawnError(f"unknown language '{args.lang}'; valid: {', '.join(spawner.languages)}")
-        server = WebServer(spawner, served, limits, tuple(args.allow_origin), tuple(args.allow_host))
+        hosts = tuple(args.allow_host)
+        server = WebServer(spawner, served, limits, tuple(args.allow_origin), hosts, rooms)
         return await _listen(server, args.host, args.port)
     finally:
         watch.cancel()
         await spawner.close()
+        await rooms.close()
 
 
 async def _listen(server: WebServer, host: str, port: int) -> int:

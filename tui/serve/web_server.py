@@ -25,7 +25,9 @@ import aiohttp_jinja2
 import jinja2
 from aiohttp import web
 
+from ..classroom.rooms import Rooms, is_class_code
 from ..options import accept_language_preferences, choose_language
+from .class_seat import ClassSeat
 from .spawner import Spawner
 from .textual_serve_compat import BrowserServer
 from .web_session import MAX_COLS, MAX_ROWS, GuardedAppService, cells
@@ -37,6 +39,7 @@ PER_IP = "Too many sessions from your address ({limit}); close one or try again 
 SHUTDOWN = "The server is shutting down; try again later."
 SILENT = "The page never started its session; reload it to try again."
 CROSS_SITE = "This page is not the explainer's own; open the explainer's address directly."
+NO_CLASS = "No such class: a class code is lower-case letters and digits ending in a digit, like bolivia7."
 UNKNOWN_HOST = "This server does not answer to the name {name!r}; start it with --allow-host {name}."
 IDLE = "Closed after {seconds:g} s without a key press; reload the page to start again."
 POLICY = 1008  # websocket close code: the session broke a rule (idle too long)
@@ -102,9 +105,12 @@ class WebServer(BrowserServer):
         limits: Limits = Limits(),
         origins: tuple[str, ...] = (),
         hosts: tuple[str, ...] = (),
+        rooms: Rooms | None = None,
     ) -> None:
+        """`rooms`: the class rooms that /c/CODE/ joins (None: no classes here)."""
         super().__init__(shlex.join(args), title="")
         self.spawner = spawner
+        self.rooms = rooms
         self.args = args
         self.limits = limits
         self.origins = {origin.lower().rstrip("/") for origin in origins}
@@ -147,10 +153,31 @@ class WebServer(BrowserServer):
                 web.static("/static", self.statics_path, name="static"),  # no download route
             ]
         )
+        if self.rooms is not None:  # a class's own page: its websocket joins the class
+            app.add_routes(
+                [
+                    web.get("/c/{code}", self.to_class_page),
+                    web.get("/c/{code}/", self.index),
+                    web.get("/c/{code}/ws", self.handle_websocket),
+                ]
+            )
         app.on_shutdown.append(self.on_shutdown)
         return app
 
+    async def to_class_page(self, request: web.Request) -> web.StreamResponse:
+        """/c/CODE is /c/CODE/, where the page's relative addresses (ws, static) work."""
+        self.class_code(request)
+        raise web.HTTPFound(f"{request.match_info['code']}/")
+
+    def class_code(self, request: web.Request) -> str | None:
+        """The class a request is for; 404 for a code that cannot be one."""
+        code = request.match_info.get("code")
+        if code is not None and not is_class_code(code):
+            raise web.HTTPNotFound(text=NO_CLASS)
+        return code
+
     async def index(self, request: web.Request) -> web.StreamResponse:
+        code = self.class_code(request)
         name = self.unknown_host(request)
         refusal = UNKNOWN_HOST.format(name=name) if name is not None else self.refusal(_address(request))
         lang = self.language_for(request.headers.get("Accept-Language", ""))
@@ -161,7 +188,7 @@ class WebServer(BrowserServer):
         context: dict[str, Any] = {
             "font_size": max(8, cells(request.query.get("fontsize"), 16, 48)),
             "app_websocket_url": "",  # set by the page from its own address
-            "config": {"static": {"url": "static/"}},
+            "config": {"static": {"url": "static/" if code is None else "../../static/"}},
             "application": {"name": self.title_in(lang), "checked": checked.get(lang)},
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
@@ -217,6 +244,7 @@ class WebServer(BrowserServer):
         if not self.same_site(request) or self.unknown_host(request) is not None:
             log.warning("refused a websocket from %r for %r", request.headers.get("Origin"), request.host)
             raise web.HTTPForbidden(text=CROSS_SITE)
+        code = self.class_code(request)
         websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MAX_MESSAGE)
         await websocket.prepare(request)
         ip = _address(request)
@@ -230,9 +258,13 @@ class WebServer(BrowserServer):
             await websocket.close()
 
         lang = self.language_for(request.headers.get("Accept-Language", ""))
+        seat = None
+        if code is not None and self.rooms is not None:
+            seat = ClassSeat(self.rooms, code, False, f"{ip} (web)")  # a browser is never a teacher
         service = GuardedAppService(
             self.spawner,
             self.args_for(lang),
+            seat=seat,
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=close,
@@ -243,7 +275,8 @@ class WebServer(BrowserServer):
         started = time.monotonic()
         query = request.query
         width, height = cells(query.get("width"), 80, MAX_COLS), cells(query.get("height"), 24, MAX_ROWS)
-        log.info("start %s %dx%d lang=%s (%d of %d)", ip, width, height, lang, len(self.sessions),
+        joined = "" if code is None else f" class={code}"
+        log.info("start %s %dx%d lang=%s%s (%d of %d)", ip, width, height, lang, joined, len(self.sessions),
                  self.limits.max_sessions)  # fmt: skip
         watch = asyncio.create_task(self._watch(websocket, service))
         try:

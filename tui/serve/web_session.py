@@ -15,6 +15,7 @@ import shlex
 import time
 from typing import Any
 
+from .class_seat import ClassSeat
 from .environment import app_environment
 from .input_filter import InputFilter
 from .piped import PipedApp, start_piped
@@ -47,9 +48,13 @@ def cells(value: object, default: int, limit: int) -> int:
 class GuardedAppService(AppProcess):
     """One browser's app, forked by the fork server; only "exit" goes from the app to the browser."""
 
-    def __init__(self, spawner: Spawner, argv: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, spawner: Spawner, argv: list[str], seat: ClassSeat | None = None, **kwargs: Any
+    ) -> None:
+        """`seat`: the session's place in a class, when the page was a class's."""
         super().__init__(shlex.join(argv), **kwargs)
         self._spawner = spawner
+        self._seat = seat
         self._argv = argv
         self._input = InputFilter()  # a hostile page can send any keystrokes
         self.last_input = time.monotonic()
@@ -58,7 +63,18 @@ class GuardedAppService(AppProcess):
 
     async def open_process(self, width: int, height: int) -> PipedApp:
         env = {**app_environment(), **WEB_DRIVER, "COLUMNS": str(width), "ROWS": str(height)}
-        return await start_piped(self._spawner, self._argv, env)
+        seat = self._seat
+        extra = [] if seat is None else [seat.theirs.fileno()]
+        try:
+            piped = await start_piped(self._spawner, self._argv, env, extra)
+        except BaseException:
+            if seat is not None:
+                seat.close()
+            raise
+        if seat is not None:
+            seat.close_theirs()
+            seat.start()
+        return piped
 
     async def send_bytes(self, data: bytes) -> bool:
         self.last_input = time.monotonic()
@@ -86,6 +102,8 @@ class GuardedAppService(AppProcess):
 
     async def end(self) -> None:
         """Ask the app to quit; kill it if it has not within STOP_GRACE seconds."""
+        if self._seat is not None:
+            self._seat.close()
         process = self.process
         if process is not None and process.returncode is None:
             await self.send_meta({"type": "quit"})
