@@ -130,7 +130,10 @@ class ExplainerApp(App[None]):
     # -- lifecycle --------------------------------------------------------------
 
     def get_default_screen(self) -> MainScreen:
-        return MainScreen(self.content, self._start, build_ahead=not self.served)
+        # A student in a class goes where the teacher goes, when the teacher goes there: thirty
+        # apps building a section's view at that moment would keep the class waiting.
+        ahead = not self.served or self.classroom is not None
+        return MainScreen(self.content, self._start, build_ahead=ahead)
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)

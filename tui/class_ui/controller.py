@@ -44,10 +44,15 @@ from .panel import ClassPanel
 from .question import QuestionScreen
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from ..app import ExplainerApp
 
-TICK = 0.1
-"""Seconds between looks at where the reader is: a teacher's move reaches the class within it."""
+LEAD_TICK = 0.025
+"""Seconds between a teacher's app's looks at where the teacher is: a move reaches the class
+within it. (One place to look, cheaply, rather than a hook in every way a reader moves.)"""
+STATE_TICK = 0.5
+"""The same for a student, whose place only the class panel shows."""
 
 
 class ClassController:
@@ -62,12 +67,13 @@ class ClassController:
         self.roster: Roster | None = None
         self._reported: tuple[object, ...] | None = None
         self._question: QuestionScreen | None = None
+        self._timer: Timer | None = None
         self._pending: Spot | None = None
         """Where the teacher went while a question covered the screen: gone to once it closes."""
 
     def start(self) -> None:
         self.link.start(self._received)
-        self.app.set_interval(TICK, self._tick)
+        self._timer = self.app.set_interval(STATE_TICK, self._tick)
 
     # -- what the reader sees --------------------------------------------------------
 
@@ -108,6 +114,9 @@ class ClassController:
         if isinstance(message, Welcome):
             self.code, self.label, self.teacher = message.code, message.label, message.teacher
             self.app.refresh_bindings()
+            if self.teacher and self._timer is not None:
+                self._timer.stop()
+                self._timer = self.app.set_interval(LEAD_TICK, self._tick)
         elif isinstance(message, Status):
             self.status = message
         elif isinstance(message, Roster):
