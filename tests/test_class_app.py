@@ -268,3 +268,22 @@ async def test_a_student_may_give_a_name_never_required(content: Content) -> Non
         await pilot.press(*"Luis", "enter")
         await until(pilot, lambda: "Luis" in banner(app), "the banner uses the name")
         await until(pilot, lambda: any(r.name == "Luis" for r in inbox[-1].readers), "the teacher sees it")  # type: ignore[attr-defined]
+
+
+async def test_the_keys_dialog_lists_the_class_keys_of_each_role(content: Content) -> None:
+    keys = content.ui.keys
+    for teacher, listed, unlisted in ((True, [keys.ask, keys.poll, keys.class_panel], [keys.name]),
+                                      (False, [keys.follow, keys.name], [keys.ask, keys.poll])):  # fmt: skip
+        rooms = LocalRooms()
+        app = class_app(content, rooms, teacher=teacher)
+        async with app.run_test(size=(100, 40)) as pilot:
+            await until(pilot, lambda: CODE in banner(app), "in the class")  # noqa: B023 - awaited here
+            await pilot.press("question_mark")
+            shown = "\n".join(str(s.render()) for s in app.screen.query(Static))
+            assert all(word in shown for word in listed)
+            assert not any(f"  {word}" in shown for word in unlisted)
+    alone = ExplainerApp(content)
+    async with alone.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        shown = "\n".join(str(s.render()) for s in alone.screen.query(Static))
+        assert keys.ask not in shown and keys.name not in shown

@@ -275,7 +275,10 @@ class ExplainerApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.content.ui, len(self.content.sections)))
+            role = None
+            if self.classroom is not None and self.classroom.code:
+                role = "teacher" if self.classroom.teacher else "student"
+            self.push_screen(HelpScreen(self.content.ui, len(self.content.sections), role))
 
     def action_next_theme(self) -> None:
         names = list(THEMES.values())

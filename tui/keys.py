@@ -35,5 +35,12 @@ def describe(keys: Keys, description: str) -> str:
     return str(getattr(keys, description)) if description in Keys.__struct_fields__ else description
 
 
-def help_rows(keys: Keys, sections: int) -> list[tuple[str, str]]:
-    return [(shown.format(sections=sections), describe(keys, word)) for shown, word in HELP]
+TEACHER: tuple[tuple[str, str], ...] = (("c", "class_panel"), ("f", "follow"), ("o", "ask"), ("v", "poll"))
+STUDENT: tuple[tuple[str, str], ...] = (("f", "follow"), ("n", "name"))
+"""The keys of a class, listed only to its teacher or its students."""
+
+
+def help_rows(keys: Keys, sections: int, role: str | None = None) -> list[tuple[str, str]]:
+    """`role`: "teacher" or "student" in a class, None reading alone."""
+    extra = {"teacher": TEACHER, "student": STUDENT}.get(role or "", ())
+    return [(shown.format(sections=sections), describe(keys, word)) for shown, word in (*HELP, *extra)]

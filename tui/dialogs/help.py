@@ -17,13 +17,15 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,question_mark,f1,q", "dismiss", show=False),
     ]
 
-    def __init__(self, ui: UI, sections: int) -> None:
+    def __init__(self, ui: UI, sections: int, role: str | None = None) -> None:
+        """`role`: "teacher" or "student" in a class, whose keys are listed too."""
         super().__init__()
         self.ui = ui
         self.sections = sections
+        self.role = role
 
     def compose(self) -> ComposeResult:
-        rows = help_rows(self.ui.keys, self.sections)
+        rows = help_rows(self.ui.keys, self.sections, self.role)
         width = max(len(k) for k, _ in rows)
         with Vertical(classes="dialog"):
             yield Static(self.ui.help_title, markup=False, classes="heading h1")
