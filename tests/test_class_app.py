@@ -169,7 +169,10 @@ async def test_a_verdict_poll_asks_first_and_reveals_the_verdict_after(content: 
         asked = question_text(app)
         assert claim.text[:40] in asked and content.ui.verdicts["disputed"] in asked
         assert claim.context[:30] not in asked  # not before the class has guessed
-        await pilot.press("c")
+        await pilot.click(app.screen.query(".question-option")[2])  # a click answers too: c
+        await until(
+            pilot, lambda: content.ui.classroom.answered.format(letter="c") in question_text(app), "c"
+        )
         await rooms.send(teacher, Reveal())
         await until(pilot, lambda: content.ui.classroom.the_verdict in question_text(app), "the verdict")
         assert claim.badge in question_text(app) and claim.context[:30] in question_text(app)

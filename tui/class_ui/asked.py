@@ -76,21 +76,18 @@ def claim_poll(content: Content, section: str, item: str | None, number: int) ->
     return Asked("poll", number, content.ui.classroom.poll, body, options, right, after)
 
 
-def draw_options(asked: Asked, counts: list[int] | None, chosen: int | None, revealed: bool) -> Text:
-    """The options, lettered; with the tally as bars when there are counts."""
-    text = Text()
-    most = max(counts or [0]) or 1
-    for index, line in enumerate(lettered(asked.options)):
-        style = "bold" if index == chosen else ""
-        text.append(line, style=style)
-        if revealed and index == asked.right:
-            text.append("  ✓", style="bold")
-        elif revealed and index == chosen:
-            text.append("  ✗", style="bold")
-        text.append("\n")
-        if counts is not None:
-            count = counts[index] if index < len(counts) else 0
-            bar = "█" * round(BAR_WIDTH * count / most) if count else "▏"
-            text.append(f"   {bar} ", style="bold" if revealed and index == asked.right else "dim")
-            text.append(f"{count}\n")
+def draw_option(
+    asked: Asked, index: int, counts: list[int] | None, chosen: int | None, revealed: bool
+) -> Text:
+    """Option `index`, lettered, marked once revealed; with its tally as a bar when counted."""
+    text = Text(list(lettered(asked.options))[index], style="bold" if index == chosen else "")
+    if revealed and index == asked.right:
+        text.append("  ✓", style="bold")
+    elif revealed and index == chosen:
+        text.append("  ✗", style="bold")
+    if counts is not None:
+        count = counts[index] if index < len(counts) else 0
+        bar = "█" * max(1, round(BAR_WIDTH * count / max(counts))) if count else "▏"
+        text.append(f"\n   {bar} ", style="bold" if revealed and index == asked.right else "dim")
+        text.append(str(count))
     return text

@@ -17,9 +17,22 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..model.schema import ClassWords
-from .asked import Asked, draw_options
+from .asked import Asked, draw_option
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+class Option(Static):
+    """One option of the question; a click chooses it."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__("", classes="question-option")
+        self.index = index
+
+    def on_click(self) -> None:
+        screen = self.screen
+        if isinstance(screen, QuestionScreen):
+            screen.action_choose(self.index)
 
 
 class QuestionScreen(ModalScreen[None]):
@@ -58,7 +71,10 @@ class QuestionScreen(ModalScreen[None]):
             yield Static(self.asked.title, markup=False, classes="heading h3")
             with VerticalScroll(classes="question-body"):
                 yield Static(self.asked.body, markup=False, classes="quiz-question")
-                yield Static("", id="question-options")
+                # One widget an option, so a click (or a tap in a browser) chooses it.
+                self._options = [Option(n) for n in range(len(self.asked.options))]
+                yield from self._options
+                yield Static("", markup=False, id="question-tally", classes="dim")
                 yield Static("", markup=False, id="question-after", classes="para")
             yield Static("", markup=False, id="question-keys", classes="dim")
 
@@ -69,10 +85,11 @@ class QuestionScreen(ModalScreen[None]):
     def _paint(self) -> None:
         if not self._ready:
             return  # what the server said before the screen was up: on_mount paints it
-        options = draw_options(self.asked, self.counts, self.chosen, self.revealed)
-        if self.teacher and not self.revealed:
-            options.append(self.words.tally.format(answered=self.answered, total=self.students), "italic")
-        self.query_one("#question-options", Static).update(options)
+        for option in self._options:
+            option.update(draw_option(self.asked, option.index, self.counts, self.chosen, self.revealed))
+        tally = self.query_one("#question-tally", Static)
+        tally.update(self.words.tally.format(answered=self.answered, total=self.students))
+        tally.display = self.teacher and not self.revealed
         after = self.query_one("#question-after", Static)
         after.update(self.asked.after if self.revealed else "")
         after.display = self.revealed and bool(self.asked.after)
