@@ -120,6 +120,8 @@ async def test_a_student_follows_the_teacher_and_can_step_out(content: Content) 
         await until(pilot, lambda: isinstance(app.screen, PresenterScreen), "slides on")
         await until(pilot, lambda: getattr(app.screen, "index", None) == 3, "on the teacher's slide")
         assert words.following in banner(app)
+        shown = app.screen.query_one(ClassBanner).region
+        assert shown.height == 1 and shown.y != app.screen.query_one("#slide-counter").region.y
         await rooms.send(teacher, Lead(Spot("lithium")))  # and stops presenting
         await until(pilot, lambda: app.place == ("lithium", None), "out of the slides, with the teacher")
         assert not isinstance(app.screen, PresenterScreen)
