@@ -39,10 +39,12 @@ from tui.classroom.protocol import (
     Spot,
 )
 from tui.classroom.rooms import LocalRooms
+from tui.doc.tree import Claim
 from tui.model import Content
 from tui.model.schema import VERDICTS, QuizSection
 from tui.presenter import PresenterScreen
 from tui.serve.class_seat import ClassSeat
+from tui.widgets.document import Document
 
 CODE = "bolivia7"
 
@@ -220,25 +222,42 @@ async def test_the_teacher_sees_the_class_leads_it_and_asks_it(content: Content)
         assert words.result.format(n=1, right=right, total=2) in results
 
 
-async def test_the_teacher_polls_the_claim_under_the_cursor(content: Content) -> None:
+async def test_the_teacher_polls_the_claim_under_the_cursor_or_the_first_on_screen(content: Content) -> None:
     rooms = LocalRooms()
     section, item = claim_page(content)
-    app = class_app(content, rooms, teacher=True, screen=section, item=item)
+    app = class_app(content, rooms, teacher=True, screen="overview")
     inbox = Inbox()
     async with app.run_test(size=(100, 30)) as pilot:
         await until(pilot, lambda: CODE in banner(app), "the class is open")
         await rooms.join(CODE, False, inbox)
-        await pilot.press("v")  # nothing chosen yet: it says what to do
-        assert not isinstance(app.screen, QuestionScreen)
+        await pilot.press("v")  # the overview's top shows no claim: it says what to do
+        await pilot.pause(0.1)
+        assert not isinstance(app.screen, QuestionScreen) and not inbox.of(Question)
+        app.goto(section, item)
+        await pilot.pause(0.1)
         for _ in range(40):
             focused = app.focused
-            if getattr(focused, "chosen", None) is not None and type(focused.chosen).__name__ == "Claim":  # type: ignore[union-attr]
+            if isinstance(focused, Document) and isinstance(focused.chosen, Claim):
                 break
             await pilot.press("tab")
+        await pilot.press("tab")  # the second claim, if the page has one
+        focused = app.focused
+        assert isinstance(focused, Document)
+        chosen = focused.chosen
+        want = focused.claims().index(chosen) if isinstance(chosen, Claim) else 0
         await pilot.press("v")
         await until(pilot, lambda: isinstance(app.screen, QuestionScreen), "the poll's tally")
         (asked,) = inbox.of(Question)
         assert isinstance(asked, Question) and asked.kind == "poll" and asked.options == len(VERDICTS)
+        assert asked.spot == Spot(section, item) and asked.claim == want
+        await pilot.press("escape")
+        focused.cursor = None  # no cursor, claims on screen: the first of them
+        await pilot.pause(0.1)
+        first = focused.claim_in_view()
+        assert first is not None
+        await pilot.press("v")
+        await until(pilot, lambda: len(inbox.of(Question)) == 2, "a second poll")
+        assert inbox.of(Question)[-1].claim == focused.claims().index(first)  # type: ignore[attr-defined]
 
 
 async def test_students_have_no_teacher_keys_and_forged_messages_are_refused(

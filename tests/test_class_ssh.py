@@ -156,3 +156,25 @@ async def test_a_teachers_key_offered_but_not_used_makes_no_teacher(tmp_path: Pa
     assert gate.validate_public_key(CODE, key) and not gate.validate_public_key(CODE, other)
     gate.auth_completed()  # a key not listed cannot log in by key; if it did, it would be no teacher
     assert not gate._teacher
+
+
+def test_a_quiet_student_in_a_class_is_not_idle_while_a_reader_alone_is(
+    tmp_path: Path, content: Content
+) -> None:
+    """A student who follows presses nothing for minutes: the idle timeout is a class's length."""
+    (tmp_path / "teachers").write_text((keypair(tmp_path / "teacher").with_suffix(".pub")).read_text())
+    server = Server(tmp_path / "server", "--teachers", str(tmp_path / "teachers"), "--idle-timeout", "1")
+    student = student_ssh(server)
+    alone = PtyClient(["ssh", "-tt", "-p", str(server.port), *BASE, "-o", "PubkeyAuthentication=no",
+                       "-l", "reader", "127.0.0.1"])  # fmt: skip
+    try:
+        room = Room([student, alone])
+        room.until(student, shows(f"class {CODE}, "))
+        room.until(alone, shows(content.section("overview").ref.title))
+        assert alone.exited(10), "the reader alone was never ended for idling"
+        assert not student.exited(1)
+        assert shows(f"class {CODE}, ")(student.lines)
+    finally:
+        student.close()
+        alone.close()
+        server.kill()

@@ -225,3 +225,24 @@ async def test_q_before_any_answer_quits_at_once(content: Content) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_arrows_move_between_questions_without_answering(content: Content) -> None:
+    """→ and ← skip: a teacher picking the question to ask the class, or a reader coming back to one."""
+    total = len(quiz(content).quiz)
+    app = ExplainerApp(content, screen="quiz")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        view = app.screen.current
+        assert isinstance(view, QuizView)
+        await pilot.press("right", "right")
+        assert f"3 of {total}" in text_of(view, "#quiz-progress") and not view.chosen
+        await pilot.press("left")
+        assert f"2 of {total}" in text_of(view, "#quiz-progress")
+        await pilot.press("a")  # still answers the question shown
+        assert view.chosen == {1: 0}
+        for _ in range(total):
+            await pilot.press("right")
+        assert content.ui.quiz.score.format(right=view.score()[1], total=total) in text_of(
+            view, "#quiz-progress"
+        )

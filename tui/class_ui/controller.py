@@ -32,11 +32,11 @@ from ..classroom.protocol import (
     Status,
     Welcome,
 )
-from ..doc.tree import Claim
 from ..model.schema import VERDICTS
 from ..presenter import PresenterScreen
 from ..sections.quiz import QuizView
 from ..widgets.document import Document
+from ..widgets.entry_list import EntryList
 from .asked import Asked, claim_poll, quiz_question
 from .banner import ClassBanner
 from .name import NameScreen
@@ -247,19 +247,27 @@ class ClassController:
             self._lead_question(asked)
 
     def poll(self) -> None:
-        """v: ask the class's verdict on the claim under the cursor."""
-        focused = self.app.focused
+        """v: ask the class's verdict on the claim under the cursor, or the first on screen."""
         words = self.app.content.ui.classroom
-        place = self.app.place
-        chosen = focused.chosen if isinstance(focused, Document) else None
-        if not isinstance(focused, Document) or not isinstance(chosen, Claim) or place is None:
+        place, page = self.app.place, self._page()
+        claim = None if page is None else page.claim_in_view()
+        if page is None or claim is None or place is None:
             self.app.notify(words.need_claim)
             return
-        number = focused.claims().index(chosen)
+        number = page.claims().index(claim)
         asked = claim_poll(self.app.content, place.section, place.item, number)
         if asked is not None:
             self.link.send(Poll(Spot(place.section, place.item), number, len(VERDICTS)))
             self._lead_question(asked)
+
+    def _page(self) -> Document | None:
+        """The page on screen: the one focused, or else the current view's."""
+        focused = self.app.focused
+        if isinstance(focused, Document) and not isinstance(focused, EntryList):
+            return focused
+        view = self.app.main.current
+        pages = [] if view is None else [d for d in view.query(Document) if not isinstance(d, EntryList)]
+        return pages[0] if pages else None
 
     def _lead_question(self, asked: Asked) -> None:
         def send(choice: int | str) -> None:

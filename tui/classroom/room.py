@@ -205,7 +205,8 @@ class Room:
             return []
         opened.revealed = True
         tally = opened.tally()
-        same = [n for n, t in enumerate(self.results) if (t.kind, t.number) == (tally.kind, tally.number)]
+        ident = (tally.kind, tally.number, tally.spot)  # a poll's number is its claim's place on a page
+        same = [n for n, t in enumerate(self.results) if (t.kind, t.number, t.spot) == ident]
         named = {self.members[i].name: o for i, o in opened.answers.items() if self.members[i].name}
         if same:  # asked again: the latest counts
             self.results[same[0]], self.named[same[0]] = tally, named

@@ -33,6 +33,9 @@ class QuizView(SectionView):
     BINDINGS = [
         Binding("r", "retake", show=False),
         Binding("enter", "next_question", show=False),
+        # To move through the questions without answering: a teacher choosing one to ask the class.
+        Binding("right", "skip(1)", show=False),
+        Binding("left", "skip(-1)", show=False),
         *(Binding(letter, f"answer({n})", show=False) for n, letter in enumerate(LETTERS)),
     ]
 
@@ -178,6 +181,14 @@ class QuizView(SectionView):
         """After an answer, enter moves on (the options, while focused, take enter first)."""
         if self.number in self.chosen and self.number < len(self.questions):
             self.number += 1
+            self._show_question()
+            self.resume()
+
+    def action_skip(self, step: int) -> None:
+        """The next or previous question, answered or not (the end counts skipped ones as missed)."""
+        number = min(max(self.number + step, 0), len(self.questions))
+        if number != self.number:
+            self.number = number
             self._show_question()
             self.resume()
 

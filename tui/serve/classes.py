@@ -7,6 +7,15 @@ from pathlib import Path
 
 from ..classroom.rooms import LocalRooms, Rooms
 
+CLASS_IDLE = 2 * 3600.0
+"""Seconds without a key before a session in a class is ended, at the least: a student who
+follows, or a teacher leading a discussion, may press nothing for most of a lesson."""
+
+
+def idle_limit(timeout: float, in_class: bool) -> float:
+    """The idle timeout of a session (0: never), longer in a class."""
+    return max(timeout, CLASS_IDLE) if in_class and timeout > 0 else timeout
+
 
 def add_class_options(group: argparse._ArgumentGroup) -> None:
     add = group.add_argument

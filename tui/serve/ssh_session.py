@@ -15,6 +15,7 @@ import asyncssh
 from ..classroom.rooms import Rooms
 from ..options import choose_language, locale_preferences
 from .class_seat import ClassSeat
+from .classes import idle_limit
 from .input_filter import InputFilter
 from .pty import PtyProcess
 from .spawner import Spawner
@@ -217,15 +218,19 @@ class AppSession(asyncssh.SSHServerSession[bytes]):
             except (OSError, asyncssh.Error):  # the client closed the channel; connection_lost follows
                 self._ended = True
 
+    @property
+    def idle_timeout(self) -> float:
+        return idle_limit(self._hub.settings.idle_timeout, self._seat is not None)
+
     def _arm_idle_timer(self) -> None:
-        timeout = self._hub.settings.idle_timeout
+        timeout = self.idle_timeout
         if timeout > 0:
             when = self._last_input + timeout - time.monotonic()
             self._idle_timer = asyncio.get_running_loop().call_later(max(when, 0.05), self._check_idle)
 
     def _check_idle(self) -> None:
         self._idle_timer = None
-        timeout = self._hub.settings.idle_timeout
+        timeout = self.idle_timeout
         if time.monotonic() - self._last_input >= timeout:
             self.end(IDLE.format(seconds=timeout), reason="idle")
         elif not self._ended:

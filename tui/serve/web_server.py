@@ -28,6 +28,7 @@ from aiohttp import web
 from ..classroom.rooms import Rooms, is_class_code
 from ..options import accept_language_preferences, choose_language
 from .class_seat import ClassSeat
+from .classes import idle_limit
 from .spawner import Spawner
 from .textual_serve_compat import BrowserServer
 from .web_session import MAX_COLS, MAX_ROWS, GuardedAppService, cells
@@ -222,6 +223,7 @@ class WebServer(BrowserServer):
         Heartbeats keep a tab alive; only keys count as a reader being there.
         """
         limits, opened = self.limits, time.monotonic()
+        idle = idle_limit(limits.idle_timeout, service.in_class)
         while not websocket.closed:
             now, waits = time.monotonic(), [5.0]
             if not service.heard.is_set():
@@ -230,14 +232,12 @@ class WebServer(BrowserServer):
                     await websocket.close(code=POLICY, message=SILENT.encode())
                     return
                 waits.append(opened + limits.login_timeout - now)
-            if limits.idle_timeout > 0:
-                if now - service.last_input >= limits.idle_timeout:
+            if idle > 0:
+                if now - service.last_input >= idle:
                     log.info("session closed: idle")
-                    await websocket.close(
-                        code=POLICY, message=IDLE.format(seconds=limits.idle_timeout).encode()
-                    )
+                    await websocket.close(code=POLICY, message=IDLE.format(seconds=idle).encode())
                     return
-                waits.append(service.last_input + limits.idle_timeout - now)
+                waits.append(service.last_input + idle - now)
             await asyncio.sleep(max(min(waits), 0.05))
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:

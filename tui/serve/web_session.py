@@ -61,6 +61,10 @@ class GuardedAppService(AppProcess):
         self.heard = asyncio.Event()
         """Set by the page's first message: a browser is really there."""
 
+    @property
+    def in_class(self) -> bool:
+        return self._seat is not None
+
     async def open_process(self, width: int, height: int) -> PipedApp:
         env = {**app_environment(), **WEB_DRIVER, "COLUMNS": str(width), "ROWS": str(height)}
         seat = self._seat

@@ -126,6 +126,17 @@ class Document(PageView, can_focus=True):
         """The page's claims, in order: a claim's position names it to other readers."""
         return [block for block in self._blocks if isinstance(block, Claim)]
 
+    def claim_in_view(self) -> Claim | None:
+        """The claim under the cursor, or else the first claim on screen."""
+        if isinstance(self.chosen, Claim):
+            return self.chosen
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        for index, (first, last) in self._lay_out().extents.items():
+            block = self._blocks[index]
+            if isinstance(block, Claim) and last >= top and first < top + height:
+                return block
+        return None
+
     @property
     def target(self) -> str | None:
         """Where enter goes from the item under the cursor (None for a claim or no item)."""
