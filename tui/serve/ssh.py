@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
         help="sessions per client address (default: 60, a class behind one school address; "
         "on a public server, 5)")  # fmt: skip
     add("--idle-timeout", type=float, default=600, metavar="SECONDS",
-        help="end a session after this long without a key press; 0: never (default: 600)")  # fmt: skip
+        help="end a session after this long without a key press, at least 2 hours in a class; "
+        "0: never (default: 600)")  # fmt: skip
     add("--keepalive", type=float, default=15, metavar="SECONDS",
         help=f"ping the client this often; {KEEPALIVE_COUNT_MAX} unanswered drop it "
         "(default: 15)")  # fmt: skip

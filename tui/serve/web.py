@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
         help=f"sessions per client address (default: {default.max_per_ip}, a class behind one school "
         "address; on a public server, 5)")  # fmt: skip
     add("--idle-timeout", type=float, default=default.idle_timeout, metavar="SECONDS",
-        help="close a session after this long without a key press (default: 600; 0: never)")  # fmt: skip
+        help="close a session after this long without a key press, at least 2 hours in a class "
+        "(default: 600; 0: never)")  # fmt: skip
     add("--login-timeout", type=float, default=default.login_timeout, metavar="SECONDS",
         help="close a session whose page has not spoken this long after it opened (default: 30)")  # fmt: skip
     add("--allow-host", action="append", default=[], metavar="NAME",
