@@ -311,3 +311,26 @@ async def test_the_keys_dialog_lists_the_class_keys_of_each_role(content: Conten
         await pilot.press("question_mark")
         shown = "\n".join(str(s.render()) for s in alone.screen.query(Static))
         assert keys.ask not in shown and keys.name not in shown
+
+
+async def test_a_student_reading_in_spanish_follows_and_answers_an_english_teacher(
+    content: Content, spanish: Content
+) -> None:
+    """Places and questions travel as ids and positions: each reader sees them in their language."""
+    rooms = LocalRooms()
+    inbox = Inbox()
+    teacher = await rooms.join(CODE, True, inbox)
+    app = class_app(spanish, rooms, teacher=False)
+    words = spanish.ui.classroom
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: CODE in banner(app), "in the class")
+        assert words.reader.format(n=2) in banner(app)
+        await rooms.send(teacher, Follow(True))
+        await rooms.send(teacher, Lead(Spot("actors", "arce")))
+        await until(pilot, lambda: app.place == ("actors", "arce"), "followed")
+        assert words.following in banner(app)
+        await rooms.send(teacher, Ask(3, len(quiz_of(content).quiz[3].options)))
+        await until(pilot, lambda: isinstance(app.screen, QuestionScreen), "asked")
+        assert quiz_of(spanish).quiz[3].question in question_text(app)
+        await pilot.press("a")
+        await until(pilot, lambda: sum(inbox[-1].open.counts) == 1, "counted")  # type: ignore[attr-defined]

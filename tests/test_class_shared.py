@@ -89,6 +89,10 @@ def test_a_class_spread_over_two_ssh_servers_and_a_browser_shares_one_redis(
         offline = words.offline[:12]
         room.until(teacher, shows(offline), timeout=30)
         room.until(student, shows(offline), timeout=30)
+        teacher.write(b"c")  # the class panel says so too
+        room.until(teacher, shows(f"{words.panel.format(code=CODE, n=2)} · {offline}"))
+        teacher.write(b"\x1b")
+        room.until(teacher, lambda lines: not shows(words.panel.format(code=CODE, n=2))(lines))
         teacher.write(b"3")  # still reading
         room.until(teacher, on_title_row(content.section("actors").ref.title))
         redis_server.start()  # back, empty: the servers join their readers again

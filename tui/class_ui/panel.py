@@ -59,7 +59,10 @@ class ClassPanel(ModalScreen[None]):
         self.roster = roster
         words = self.content.ui.classroom
         readers = [] if roster is None else [r for r in roster.readers if not r.teacher]
-        self.query_one("#panel-title", Static).update(words.panel.format(code=self.code, n=len(readers)))
+        title = words.panel.format(code=self.code, n=len(readers))
+        if roster is not None and not roster.online:
+            title = f"{title} · {words.offline}"
+        self.query_one("#panel-title", Static).update(title)
         table = self.query_one("#panel-readers", DataTable)
         table.clear()
         for reader in readers:
