@@ -247,6 +247,7 @@ async def test_the_teacher_polls_the_claim_under_the_cursor_or_the_first_on_scre
         want = focused.claims().index(chosen) if isinstance(chosen, Claim) else 0
         await pilot.press("v")
         await until(pilot, lambda: isinstance(app.screen, QuestionScreen), "the poll's tally")
+        assert app.screen.styles.background.a == 1  # nothing of the page (its verdicts) shows through
         (asked,) = inbox.of(Question)
         assert isinstance(asked, Question) and asked.kind == "poll" and asked.options == len(VERDICTS)
         assert asked.spot == Spot(section, item) and asked.claim == want
