@@ -13,6 +13,7 @@ import socket
 from collections.abc import Callable
 
 import pytest
+from classkit import CODE, Inbox
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -27,7 +28,6 @@ from tui.classroom.protocol import (
     Ask,
     Close,
     Closed,
-    Down,
     Follow,
     Goto,
     Lead,
@@ -45,16 +45,6 @@ from tui.model.schema import VERDICTS, QuizSection
 from tui.presenter import PresenterScreen
 from tui.serve.class_seat import ClassSeat
 from tui.widgets.document import Document
-
-CODE = "bolivia7"
-
-
-class Inbox(list[Down]):
-    def __call__(self, message: Down) -> None:
-        self.append(message)
-
-    def of(self, kind: type[Down]) -> list[Down]:
-        return [m for m in self if isinstance(m, kind)]
 
 
 def class_app(content: Content, rooms: LocalRooms, *, teacher: bool, **options: object) -> ExplainerApp:
@@ -145,9 +135,9 @@ async def test_a_student_answers_a_question_and_sees_the_class_tally(content: Co
         await pilot.press("a", "b")  # changed my mind: b counts
         await rooms.send(other, Answer(1, right))
         await until(
-            pilot, lambda: inbox[-1].open is not None and sum(inbox[-1].open.counts) == 2, "2 answers"
+            pilot, lambda: inbox.got[-1].open is not None and sum(inbox.got[-1].open.counts) == 2, "2 answers"
         )  # type: ignore[attr-defined]
-        assert inbox[-1].open.counts[1] >= 1  # type: ignore[attr-defined]
+        assert inbox.got[-1].open.counts[1] >= 1  # type: ignore[attr-defined]
         assert content.ui.classroom.answered.format(letter="b") in question_text(app)
         await rooms.send(teacher, Reveal())
         await until(pilot, lambda: "✓" in question_text(app), "the answer is marked")
@@ -292,7 +282,9 @@ async def test_a_student_may_give_a_name_never_required(content: Content) -> Non
         await pilot.press("n")
         await pilot.press(*"Luis", "enter")
         await until(pilot, lambda: "Luis" in banner(app), "the banner uses the name")
-        await until(pilot, lambda: any(r.name == "Luis" for r in inbox[-1].readers), "the teacher sees it")  # type: ignore[attr-defined]
+        await until(
+            pilot, lambda: any(r.name == "Luis" for r in inbox.got[-1].readers), "the teacher sees it"
+        )  # type: ignore[attr-defined]
 
 
 async def test_the_keys_dialog_lists_the_class_keys_of_each_role(content: Content) -> None:
@@ -334,4 +326,4 @@ async def test_a_student_reading_in_spanish_follows_and_answers_an_english_teach
         await until(pilot, lambda: isinstance(app.screen, QuestionScreen), "asked")
         assert quiz_of(spanish).quiz[3].question in question_text(app)
         await pilot.press("a")
-        await until(pilot, lambda: sum(inbox[-1].open.counts) == 1, "counted")  # type: ignore[attr-defined]
+        await until(pilot, lambda: sum(inbox.got[-1].open.counts) == 1, "counted")  # type: ignore[attr-defined]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from classkit import RedisServer
 from sshkit import PtyClient, Server, accepts, free_port, on_title_row, shows
-from test_class_redis import RedisServer
 from test_class_ssh import CODE, Room, keypair, student_ssh, teacher_ssh
 
 from tui.model import Content
@@ -19,15 +18,6 @@ pytestmark = pytest.mark.slow  # real servers, clients and a proxy: -m 'not slow
 
 HAPROXY = "/usr/sbin/haproxy"
 CONFIG = Path(__file__).parent.parent / "docs" / "haproxy.cfg"
-
-
-@pytest.fixture
-def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
-    server = RedisServer(tmp_path / "redis")
-    server.folder.mkdir()
-    server.start()
-    yield server
-    server.kill()
 
 
 def haproxy(tmp_path: Path, port: int, backends: list[int]) -> subprocess.Popen[bytes]:

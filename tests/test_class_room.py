@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from classkit import Inbox
 
 from tui.classroom.protocol import (
     Answer,
@@ -13,7 +14,6 @@ from tui.classroom.protocol import (
     BadMessage,
     Close,
     Closed,
-    Down,
     Follow,
     Goto,
     Lead,
@@ -31,21 +31,6 @@ from tui.classroom.protocol import (
 )
 from tui.classroom.room import Refused
 from tui.classroom.rooms import LocalRooms, is_class_code
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.got: list[Down] = []
-
-    def __call__(self, message: Down) -> None:
-        self.got.append(message)
-
-    def last(self, kind: type[Down]) -> Down | None:
-        return next((m for m in reversed(self.got) if isinstance(m, kind)), None)
-
-    def take(self) -> list[Down]:
-        got, self.got = self.got, []
-        return got
 
 
 async def _class(students: int = 3) -> tuple[LocalRooms, str, Inbox, list[tuple[str, Inbox]]]:

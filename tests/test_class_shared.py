@@ -6,28 +6,18 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from classkit import RedisServer
 from playwright.sync_api import Browser
 from sshkit import PtyClient, Server, on_title_row, shows
-from test_class_redis import RedisServer
 from test_class_ssh import CODE, Room, keypair, student_ssh, teacher_ssh
 from test_web import open_page, wait_for_text
 
 from tui.model import Content
 
 pytestmark = pytest.mark.slow  # real servers, clients and a browser: -m 'not slow' skips them locally
-
-
-@pytest.fixture
-def redis_server(tmp_path: Path) -> Iterator[RedisServer]:
-    server = RedisServer(tmp_path / "redis")
-    server.folder.mkdir()
-    server.start()
-    yield server
-    server.kill()
 
 
 def web_server(tmp_path: Path, state: str) -> tuple[subprocess.Popen[str], str]:
