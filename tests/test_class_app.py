@@ -19,7 +19,6 @@ from textual.widgets import DataTable, Static
 
 from tui.app import ExplainerApp
 from tui.class_ui.asked import claims_on, page_blocks
-from tui.class_ui.banner import ClassBanner
 from tui.class_ui.panel import ClassPanel
 from tui.class_ui.question import QuestionScreen
 from tui.classroom.link import ClassLink
@@ -44,6 +43,7 @@ from tui.model import Content
 from tui.model.schema import VERDICTS, QuizSection
 from tui.presenter import PresenterScreen
 from tui.serve.class_seat import ClassSeat
+from tui.widgets.class_banner import ClassBanner
 from tui.widgets.document import Document
 
 

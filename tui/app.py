@@ -66,7 +66,7 @@ class ExplainerApp(App[None]):
         """`served`: one of many apps on a server, which builds views only as they are shown;
         `link`: its channel to a class, when the server put it in one."""
         super().__init__()
-        self.classroom = None if link is None else ClassController(self, link)
+        self.classroom = None if link is None else ClassController(self, self, link)
         self.content = content
         self.served = served
         self.languages = languages(content.root)

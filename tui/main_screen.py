@@ -6,12 +6,12 @@ from textual.app import ComposeResult
 from textual.events import Resize
 from textual.widgets import Static
 
-from .class_ui.banner import ClassBanner
 from .history import Place
 from .model import Content
 from .sections import SectionView
 from .sections.deck import ViewDeck
 from .textual_internals import QuietFocusScreen
+from .widgets.class_banner import ClassBanner
 from .widgets.key_bar import KeyBar
 from .widgets.section_bar import SectionBar
 

@@ -14,9 +14,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from .class_ui.banner import ClassBanner
 from .doc.slides import Slide, build_slides
 from .model import Content
+from .widgets.class_banner import ClassBanner
 
 
 class PresenterScreen(Screen[None]):

@@ -9,7 +9,9 @@ server refuses anything else (serve/class_seat.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
+
+from textual.app import App
 
 from ..classroom.link import ClassLink
 from ..classroom.protocol import (
@@ -32,13 +34,16 @@ from ..classroom.protocol import (
     Status,
     Welcome,
 )
+from ..history import Place
+from ..model import Content
 from ..model.schema import VERDICTS
 from ..presenter import PresenterScreen
+from ..sections import SectionView
 from ..sections.quiz import QuizView
+from ..widgets.class_banner import ClassBanner
 from ..widgets.document import Document
 from ..widgets.entry_list import EntryList
 from .asked import Asked, claim_poll, quiz_question
-from .banner import ClassBanner
 from .name import NameScreen
 from .panel import ClassPanel
 from .question import QuestionScreen
@@ -46,7 +51,26 @@ from .question import QuestionScreen
 if TYPE_CHECKING:
     from textual.timer import Timer
 
-    from ..app import ExplainerApp
+
+class Views(Protocol):
+    """The app's main screen (tui.main_screen.MainScreen), as far as a class looks at it."""
+
+    @property
+    def current(self) -> SectionView | None: ...
+    def views(self) -> list[SectionView]: ...
+
+
+class Host(Protocol):
+    """What the controller asks of the explainer's app (tui.app.ExplainerApp), besides Textual's."""
+
+    @property
+    def content(self) -> Content: ...
+    @property
+    def place(self) -> Place | None: ...
+    @property
+    def main(self) -> Views: ...
+    def show_spot(self, section: str, item: str | None, slide: int | None) -> None: ...
+
 
 LEAD_TICK = 0.025
 """Seconds between a teacher's app's looks at where the teacher is: a move reaches the class
@@ -56,8 +80,10 @@ STATE_TICK = 0.5
 
 
 class ClassController:
-    def __init__(self, app: ExplainerApp, link: ClassLink) -> None:
+    def __init__(self, app: App[Any], host: Host, link: ClassLink) -> None:
+        """`app` and `host` are one object, the app: Textual's services, and the explainer's own."""
         self.app = app
+        self.host = host
         self.link = link
         self.code = ""
         self.label = 0
@@ -85,7 +111,7 @@ class ClassController:
         """The banner's words, and whether the class is offline."""
         if not self.code:
             return "", False
-        words = self.app.content.ui.classroom
+        words = self.host.content.ui.classroom
         if self.teacher:
             said = words.leading if self.status.leading else words.not_leading
             text = said.format(code=self.code, n=self.students)
@@ -150,10 +176,10 @@ class ClassController:
         if self._question is not None:
             self._pending = spot
             return
-        self.app.show_spot(spot.section, spot.item, spot.slide)
+        self.host.show_spot(spot.section, spot.item, spot.slide)
 
     def _asked(self, message: Question) -> None:
-        content = self.app.content
+        content = self.host.content
         if message.kind == "quiz":
             asked = quiz_question(content, message.number)
         elif message.spot is not None:
@@ -205,14 +231,14 @@ class ClassController:
         self.link.send(State(spot, answered, right, total))
 
     def spot(self) -> Spot | None:
-        place = self.app.place
+        place = self.host.place
         if place is None:
             return None
         slide = next((s.index for s in self.app.screen_stack if isinstance(s, PresenterScreen)), None)
         return Spot(place.section, place.item, slide)
 
     def _quiz_view(self) -> QuizView | None:
-        return next((v for v in self.app.main.views() if isinstance(v, QuizView)), None)
+        return next((v for v in self.host.main.views() if isinstance(v, QuizView)), None)
 
     def toggle_follow(self) -> None:
         if self.teacher:
@@ -222,7 +248,7 @@ class ClassController:
 
     def open_panel(self) -> None:
         if not any(isinstance(s, ClassPanel) for s in self.app.screen_stack):
-            self.app.push_screen(ClassPanel(self.app.content, self.code, self.roster))
+            self.app.push_screen(ClassPanel(self.host.content, self.code, self.roster))
 
     def choose_name(self) -> None:
         def named(name: str | None) -> None:
@@ -231,31 +257,31 @@ class ClassController:
                 self.link.send(Rename(name))
                 self._repaint_banners()
 
-        prompt = self.app.content.ui.classroom.name_prompt
+        prompt = self.host.content.ui.classroom.name_prompt
         self.app.push_screen(NameScreen(prompt, self.name), named)
 
     def ask(self) -> None:
         """o: put the quiz question on screen to the whole class."""
-        view = self.app.main.current
-        words = self.app.content.ui.classroom
+        view = self.host.main.current
+        words = self.host.content.ui.classroom
         if not isinstance(view, QuizView) or view.number >= len(view.questions):
             self.app.notify(words.need_question)
             return
-        asked = quiz_question(self.app.content, view.number)
+        asked = quiz_question(self.host.content, view.number)
         if asked is not None:
             self.link.send(Ask(view.number, len(asked.options)))
             self._lead_question(asked)
 
     def poll(self) -> None:
         """v: ask the class's verdict on the claim under the cursor, or the first on screen."""
-        words = self.app.content.ui.classroom
-        place, page = self.app.place, self._page()
+        words = self.host.content.ui.classroom
+        place, page = self.host.place, self._page()
         claim = None if page is None else page.claim_in_view()
         if page is None or claim is None or place is None:
             self.app.notify(words.need_claim)
             return
         number = page.claims().index(claim)
-        asked = claim_poll(self.app.content, place.section, place.item, number)
+        asked = claim_poll(self.host.content, place.section, place.item, number)
         if asked is not None:
             self.link.send(Poll(Spot(place.section, place.item), number, len(VERDICTS)))
             self._lead_question(asked)
@@ -265,7 +291,7 @@ class ClassController:
         focused = self.app.focused
         if isinstance(focused, Document) and not isinstance(focused, EntryList):
             return focused
-        view = self.app.main.current
+        view = self.host.main.current
         pages = [] if view is None else [d for d in view.query(Document) if not isinstance(d, EntryList)]
         return pages[0] if pages else None
 
@@ -273,7 +299,7 @@ class ClassController:
         def send(choice: int | str) -> None:
             self.link.send(Reveal() if choice == "reveal" else Close())
 
-        words = self.app.content.ui.classroom
+        words = self.host.content.ui.classroom
         screen = QuestionScreen(asked, words, teacher=True, send=send, students=self.students)
         self._close_question()
         self._show_question(screen)

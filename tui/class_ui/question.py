@@ -37,6 +37,7 @@ class Option(Static):
 
 class QuestionScreen(ModalScreen[None]):
     """Opaque (see app.tcss): on a projector the page behind would show a claim's verdict."""
+
     BINDINGS = [
         *(Binding(letter, f"choose({n})", show=False) for n, letter in enumerate(LETTERS[:6])),
         Binding("r", "reveal", show=False),
