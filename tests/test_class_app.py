@@ -48,12 +48,19 @@ from tui.widgets.document import Document
 
 
 def class_app(content: Content, rooms: LocalRooms, *, teacher: bool, **options: object) -> ExplainerApp:
+    app, _ = seated_app(content, rooms, teacher=teacher, **options)
+    return app
+
+
+def seated_app(
+    content: Content, rooms: LocalRooms, *, teacher: bool, **options: object
+) -> tuple[ExplainerApp, ClassSeat]:
     seat = ClassSeat(rooms, CODE, teacher, "127.0.0.1:5000")
     link = ClassLink(socket.socket(fileno=os.dup(seat.theirs.fileno())))
     seat.close_theirs()
     app = ExplainerApp(content, served=True, link=link, **options)  # type: ignore[arg-type]
     app.call_later(seat.start)  # once the app's loop runs, as a server starts a seat
-    return app
+    return app, seat
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], object], what: str) -> None:
@@ -327,3 +334,14 @@ async def test_a_student_reading_in_spanish_follows_and_answers_an_english_teach
         assert quiz_of(spanish).quiz[3].question in question_text(app)
         await pilot.press("a")
         await until(pilot, lambda: sum(inbox.got[-1].open.counts) == 1, "counted")  # type: ignore[attr-defined]
+
+
+async def test_a_class_channel_closed_by_the_server_leaves_the_reader_reading(content: Content) -> None:
+    rooms = LocalRooms()
+    app, seat = seated_app(content, rooms, teacher=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: CODE in banner(app), "in the class")
+        seat.close()
+        await until(pilot, lambda: content.ui.classroom.offline in banner(app), "the banner says so")
+        await pilot.press("2")
+        assert app.place == ("results", None)

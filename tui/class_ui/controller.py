@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from msgspec.structs import replace
 from textual.app import App
 
 from ..classroom.link import ClassLink
@@ -98,7 +99,7 @@ class ClassController:
         """Where the teacher went while a question covered the screen: gone to once it closes."""
 
     def start(self) -> None:
-        self.link.start(self._received)
+        self.link.start(self._received, self._lost)
         self._timer = self.app.set_interval(STATE_TICK, self._tick)
 
     # -- what the reader sees --------------------------------------------------------
@@ -157,6 +158,11 @@ class ClassController:
                 self._question.reveal(message.counts, message.chosen)
         elif isinstance(message, Closed):
             self._close_question()
+        self._repaint_banners()
+
+    def _lost(self) -> None:
+        """The server closed the class channel: reading goes on, the banner says the class is gone."""
+        self.status = replace(self.status, online=False)
         self._repaint_banners()
 
     def _roster_changed(self, roster: Roster) -> None:

@@ -38,11 +38,12 @@ class ClassLink:
         os.set_inheritable(channel.fileno(), False)
         return cls(channel)
 
-    def start(self, on_message: Callable[[DownMessage], None]) -> None:
-        """Hand each message from the server to `on_message`, in the running loop."""
-        self._task = asyncio.create_task(self._read(on_message))
+    def start(self, on_message: Callable[[DownMessage], None], on_lost: Callable[[], None]) -> None:
+        """Hand each message from the server to `on_message`, in the running loop; `on_lost`
+        is called once if the channel ends while the app runs."""
+        self._task = asyncio.create_task(self._read(on_message, on_lost))
 
-    async def _read(self, on_message: Callable[[DownMessage], None]) -> None:
+    async def _read(self, on_message: Callable[[DownMessage], None], on_lost: Callable[[], None]) -> None:
         reader, self._writer = await asyncio.open_unix_connection(sock=self._channel, limit=MAX_MESSAGE)
         try:
             while line := await reader.readline():
@@ -53,8 +54,9 @@ class ClassLink:
                 on_message(message)
         except (ValueError, OSError):
             pass  # a line over the limit, or the server's end broke: the class is gone
-        finally:
+        if self.open:
             self.close()
+            on_lost()
 
     def send(self, message: UpMessage) -> None:
         writer = self._writer
