@@ -42,6 +42,7 @@ import time
 from pathlib import Path
 
 import asyncssh
+from class_load import descendants, memory
 from ssh_load import Reader, quantile
 
 from tui.model import default_root, load
@@ -114,6 +115,12 @@ class Servers:
         self.count = count
         self.procs: list[subprocess.Popen[bytes]] = []
         self.ports: list[int] = []
+        self.servers: list[int] = []
+        self.pss_per_session = 0.0
+        """KiB: the servers' trees (server, fork server, apps), over the sessions open."""
+
+    def pss(self) -> int:
+        return sum(memory(pid).pss for server in self.servers for pid in descendants(server))
 
     async def __aenter__(self) -> Servers:
         common = ["--host-key", str(self.folder / "host_key"), "--max-per-ip", "100"]
@@ -129,6 +136,7 @@ class Servers:
             out = open(self.folder / f"server{number}.out", "wb")  # noqa: SIM115 - closed with the process
             command = [sys.executable, "-m", "tui", "serve-ssh", "--port", "0", *common, *teachers]
             self.procs.append(subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT))
+            self.servers.append(self.procs[-1].pid)
             deadline = time.monotonic() + 60
             while not (found := LISTENING.search((self.folder / f"server{number}.out").read_bytes())):
                 if time.monotonic() > deadline or self.procs[-1].poll() is not None:
@@ -193,6 +201,7 @@ async def lesson(
         if None not in painted:
             lead.append(max(p for p in painted if p is not None) - sent)
         await asyncio.sleep(KEY_GAP)
+    servers.pss_per_session = servers.pss() / (STUDENTS + 1)
     teacher.press("9")
     await asyncio.gather(*(s.shows(titles[8]) for s in students))
     await asyncio.sleep(0.5)
@@ -228,8 +237,10 @@ async def run(setup: str, count: int, titles: list[bytes], words: dict[str, str]
         async with Servers(folder, count) as servers:
             alone = await baseline(servers.ports[0], titles)
             found = await lesson(servers, key, titles, words)
+            pss = servers.pss_per_session
     floor = quantile(alone, 0.95)
     print(f"\n== {setup} ==")
+    print(f"  PSS per session, the class open after the 20 keys (servers' trees / 31): {pss / 1024:.1f} MiB")
     print(f"  baseline, a reader's own key to its repaint: p50 {ms(quantile(alone, 0.5))}, p95 {ms(floor)} "
           f"({len(alone)} keys)")  # fmt: skip
     for name, what in (("lead", "teacher's key to all 30 students repainted"),
