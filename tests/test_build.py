@@ -235,10 +235,17 @@ def test_slides_say_what_the_pages_say(content: Content) -> None:
             continue
         entry = entry_page(content, content.entries[slide.item][1])
         assert slide.title == entry.title
-        shown = {b.text for b in entry.blocks if isinstance(b, Para)}
-        shown |= {i for b in entry.blocks if isinstance(b, Bullets) for i in b.items}
-        claims = tuple(c.text for c in entry.blocks if isinstance(c, Claim))
-        assert all(point in shown or point.startswith(claims) for point in slide.points)
+        said = [b.text for b in entry.blocks if isinstance(b, Para)]
+        said += [i for b in entry.blocks if isinstance(b, Bullets) for i in b.items]
+        claims = [c for c in entry.blocks if isinstance(c, Claim)]
+        for point in slide.points:
+            if point.style == "claim":  # the claim, then who makes it
+                assert any(point.text.startswith(f"“{c.text}” — {c.attribution}") for c in claims)
+            elif point.style == "verdict":  # its badge, then the start of the record's context
+                said_of = [(f"[{c.badge}] " if c.badge else "") + c.context for c in claims]
+                assert any(text.startswith(point.text) for text in said_of)
+            else:  # a paragraph's first sentences, or a figure
+                assert any(text.startswith(point.text) for text in said), point.text
 
 
 def test_search_finds_a_verdicts_word_but_not_its_key(spanish: Content) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from tui.app import ExplainerApp
 from tui.doc.slides import build_slides
 from tui.model import Content, ContentError, load
 from tui.presenter import PresenterScreen
+from tui.render.parts import BULLET, area
 
 
 def counter(screen: PresenterScreen) -> str:
@@ -20,6 +23,10 @@ def counter(screen: PresenterScreen) -> str:
 
 def shown_points(screen: PresenterScreen) -> int:
     return sum(1 for point in screen.query(".slide-point") if point.display)
+
+
+def slide_number(screen: PresenterScreen) -> str:
+    return counter(screen).split(" ")[0]
 
 
 def test_slides_follow_each_sections_list(content: Content) -> None:
@@ -42,7 +49,7 @@ async def test_present_option_opens_slides_in_high_contrast(content: Content) ->
         screen = app.screen
         assert isinstance(screen, PresenterScreen)
         assert app.theme == "high-contrast"
-        assert counter(screen) == f"1/{len(screen.slides)}"
+        assert slide_number(screen) == f"1/{len(screen.slides)}"
         assert shown_points(screen) == 1
         await pilot.press("escape")
         await pilot.pause()
@@ -52,11 +59,12 @@ async def test_present_option_opens_slides_in_high_contrast(content: Content) ->
 
 async def test_space_reveals_then_advances_and_left_goes_back(content: Content) -> None:
     app = ExplainerApp(content, present=True)
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(160, 48)) as pilot:  # slide 1 in one part: a step a point
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PresenterScreen)
         points = len(screen.slides[0].points)
+        assert len({step.part for step in screen.steps}) == 1
         for revealed in range(2, points + 1):
             await pilot.press("space")
             await pilot.pause()
@@ -77,7 +85,7 @@ async def test_g_and_a_number_jump(content: Content) -> None:
         assert isinstance(screen, PresenterScreen)
         await pilot.press("g", "1", "2", "enter")
         await pilot.pause()
-        assert counter(screen) == f"12/{len(screen.slides)}"
+        assert slide_number(screen) == f"12/{len(screen.slides)}"
         assert screen.query_one("#slide-title", Static).render().plain == screen.slides[11].title  # type: ignore[attr-defined]
 
 
@@ -100,3 +108,90 @@ def test_a_slide_from_another_section_is_reported(tmp_path: Path) -> None:
     assert [str(p) for p in caught.value.problems] == [
         "people.yaml:15: slides: 'e-2019' is not this section or one of its entries"
     ]
+
+
+def fits(screen: PresenterScreen) -> None:
+    """Every line of the part on screen is inside the points area: nothing cut, nothing wrapped."""
+    box = screen.query_one("#slide-points").content_region
+    for point in screen.query(".slide-point"):
+        region = point.region
+        assert region.y >= box.y and region.bottom <= box.bottom, (screen.slide.title, region, box)
+        lines = str(point.render()).split("\n")
+        assert len(lines) == region.height and all(len(line) <= box.width for line in lines)
+
+
+@pytest.mark.slow  # about a minute: every step of 82 slides at two sizes
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)])
+async def test_every_step_of_every_slide_fits_the_screen(
+    content: Content, spanish: Content, size: tuple[int, int]
+) -> None:
+    for material in (content, spanish):
+        app = ExplainerApp(material, present=True)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, PresenterScreen)
+            for number, slide in enumerate(screen.slides):
+                assert screen.index == number
+                width, height = area(*size, slide.title, slide.subtitle)
+                region = screen.query_one("#slide-points").content_region
+                assert (region.width, region.height) == (width, height)  # check's sums are the screen's
+                texts = [point.text for point in slide.points]
+                steps = list(screen.steps)
+                shown = "".join("".join(s.lines) for s in steps).replace(" ", "")
+                assert shown == "".join(BULLET.strip() + t for t in texts).replace(" ", "")  # all said
+                for _ in steps:
+                    fits(screen)
+                    await pilot.press("space")
+                    await pilot.pause()
+            assert screen.index == len(screen.slides) - 1
+
+
+async def test_a_claim_comes_before_its_verdict_and_parts_are_counted(content: Content) -> None:
+    app = ExplainerApp(content, present=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        styles = [point.style for point in screen.slide.points]
+        claim = styles.index("claim")
+        assert styles[claim + 1] == "verdict"
+        parts = len({step.part for step in screen.steps})
+        assert parts > 1 and counter(screen).endswith(content.ui.present.part.format(n=1, total=parts))
+        while screen.steps[screen.step].point < claim:
+            await pilot.press("space")
+            await pilot.pause()
+        verdict = screen.slide.points[claim + 1].text[:20]
+        shown = " ".join(str(p.render()) for p in screen.query(".slide-point"))
+        assert verdict not in shown.replace("\n  ", " ")  # the room guesses first
+        await pilot.press("space")
+        await pilot.pause()
+        shown = " ".join(str(p.render()) for p in screen.query(".slide-point")).replace("\n  ", " ")
+        assert verdict in shown
+
+
+async def test_b_blanks_the_screen_and_brings_it_back(content: Content) -> None:
+    app = ExplainerApp(content, present=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        before = screen.step
+        await pilot.press("b")
+        await pilot.pause()
+        assert screen.has_class("-blank")
+        assert all(child.styles.visibility == "hidden" for child in screen.children)
+        await pilot.press("space")  # brings it back, revealing nothing more
+        await pilot.pause()
+        assert not screen.has_class("-blank") and screen.step == before
+
+
+def test_check_warns_of_a_slide_that_needs_more_than_two_parts(tmp_path: Path) -> None:
+    long = ", ".join(["the interim government's long story told in far too many words"] * 80) + "."
+    people = PEOPLE.replace('role: "Interim president"', f'role: "Interim president"\n    summary: "{long}"')
+    root = make_content(tmp_path, people_yaml=people + "slides: [anez]\n")
+    done = subprocess.run([sys.executable, "-m", "tui", "check", str(root)], capture_output=True, text=True)
+    assert done.returncode == 0  # a warning, not a failure
+    (line,) = [line for line in done.stderr.splitlines() if "warning" in line]
+    assert line.startswith(f"{root / 'people.yaml'}:16: warning: the slide 'anez' takes ")
+    assert "at 100x30" in line

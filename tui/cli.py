@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -37,6 +38,8 @@ def check(argv: list[str]) -> int:
         failed |= load_or_report(root, use_cache=False, lang=lang) is None
     if failed:
         return EXIT_CONTENT
+    for lang in languages(root):
+        _warn_crowded(root, lang)
     count = sum(len(s.entries) for s in content.sections)
     langs = ", ".join(languages(root))
     try:
@@ -44,6 +47,39 @@ def check(argv: list[str]) -> int:
     except BrokenPipeError:
         _silence()
     return 0
+
+
+def _warn_crowded(root: Path, lang: str) -> None:
+    """Slides a projector shows in more than two parts: a warning, file:line, not a failure."""
+    from .doc.slides import MOST_PARTS, PROJECTOR, crowded
+
+    content = load_or_report(root, lang=lang)
+    if content is None:
+        return
+    cols, rows = PROJECTOR
+    for slide, count in crowded(content):
+        file = content.section(slide.section).ref.file
+        if lang != languages(root)[0]:
+            file = f"{lang}/{file}"
+        ident = slide.item or slide.section
+        where = f"{file}:{_line_of(root / file, ident)}"
+        print(f"{root / where}: warning: the slide '{ident}' takes {count} parts at {cols}x{rows} "
+              f"(a projector); more than {MOST_PARTS} is hard to follow: shorten it",
+              file=sys.stderr)  # fmt: skip
+
+
+def _line_of(path: Path, ident: str) -> int:
+    """The line that names `ident` as a slide, or else as an id (1 if none does)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return 1
+    name = re.escape(ident)
+    for pattern in (rf"^\s*slides:.*\b{name}\b", rf"^\s*-?\s*id:\s*{name}\s*$", rf"^\s*{name}:\s*$"):
+        for number, line in enumerate(lines, 1):
+            if re.search(pattern, line):
+                return number
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,10 @@
 """Presenter mode: the content as slides that reveal one point at a time.
 
 Readable from the back of a room: big bordered headings, a slide counter
-always on screen, margins that keep text off the projector's edge.
+always on screen, margins that keep text off the projector's edge. A slide
+never runs off the screen: its points are wrapped for the screen it is on and
+cut into numbered parts that fit (render/parts.py), and a resize lays them
+out again. A claim is revealed before its verdict, so a room can guess first.
 """
 
 from __future__ import annotations
@@ -10,20 +13,24 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
+from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from .doc.slides import Slide, build_slides
 from .model import Content
+from .render.parts import Step, heading, lay_out, parts
 from .widgets.class_banner import ClassBanner
 
 
 class PresenterScreen(Screen[None]):
+    AUTO_FOCUS = ""  # keys are the screen's; the jump box takes the focus only when opened
     BINDINGS = [
         Binding("space,right,pagedown", "forward", show=False),
         Binding("left,pageup", "backward", show=False),
         Binding("g", "jump", show=False),
+        Binding("b,full_stop", "blank", show=False),
         Binding("escape,p", "leave", show=False),
         Binding("home", "to(0)", show=False),
         Binding("end", "to_last", show=False),
@@ -34,8 +41,12 @@ class PresenterScreen(Screen[None]):
         self.content = content
         self.slides: list[Slide] = build_slides(content)
         self.index = self._find(start) if start else 0
-        self.shown = 1
-        """Points of the current slide revealed so far."""
+        self.steps: list[Step] = []
+        """The current slide's steps, laid out for the screen as it is."""
+        self.step = 0
+        """The last step revealed."""
+        self._at_end = False
+        """Reveal every step once laid out (coming back to a slide)."""
 
     def _find(self, place: tuple[str, str | None]) -> int:
         section, item = place
@@ -49,64 +60,114 @@ class PresenterScreen(Screen[None]):
         with Vertical(id="slide"):
             yield Static("", markup=False, id="slide-title")
             yield Static("", markup=False, id="slide-subtitle")
-            yield VerticalScroll(id="slide-points")
+            yield Vertical(id="slide-points")
         yield Static("", markup=False, id="slide-counter")
         yield Static(self.content.ui.present.hint, markup=False, id="slide-hint")
         yield Input(id="slide-jump", type="integer")
 
     def on_mount(self) -> None:
         self.query_one("#slide-jump").display = False
-        self._paint(rebuild=True)
+        self._paint()
 
     @property
     def slide(self) -> Slide:
         return self.slides[self.index]
 
-    def _paint(self, rebuild: bool = False) -> None:
-        slide = self.slide
-        total = len(self.slides)
-        counter = self.content.ui.present.counter.format(n=self.index + 1, total=total)
-        self.query_one("#slide-counter", Static).update(Text(f" {counter} ", style="bold reverse"))
-        if rebuild:
-            self.query_one("#slide-title", Static).update(slide.title)
-            subtitle = self.query_one("#slide-subtitle", Static)
-            subtitle.update(slide.subtitle)
-            subtitle.display = bool(slide.subtitle)
-            points = self.query_one("#slide-points", VerticalScroll)
-            points.remove_children()
-            points.mount_all(Static(f"• {p}", markup=False, classes="slide-point") for p in slide.points)
-        self.call_after_refresh(self._reveal)
+    @property
+    def part(self) -> int:
+        return self.steps[self.step].part if self.steps else 0
 
-    def _reveal(self) -> None:
-        points = list(self.query(".slide-point"))
-        for number, point in enumerate(points):
-            point.display = number < self.shown
-        if points and self.shown:
-            points[min(self.shown, len(points)) - 1].scroll_visible(animate=False)
+    def _paint(self) -> None:
+        """Show the current slide's title, then lay its points out once the title has its height."""
+        self._heading()
+        self.call_after_refresh(self._lay_out)
+
+    def _heading(self) -> None:
+        # Wrapped here, as `check` wraps them (render/parts.py), so both agree on the room left.
+        title, subtitle = heading(self.slide.title, self.slide.subtitle, self.app.size.width)
+        self.query_one("#slide-title", Static).update(title)
+        shown = self.query_one("#slide-subtitle", Static)
+        shown.update(subtitle)
+        shown.display = bool(subtitle)
+
+    def on_resize(self, _event: Resize) -> None:
+        if self.steps:
+            self._heading()
+            self.call_after_refresh(self._lay_out, keep=True)
+
+    def _lay_out(self, keep: bool = False) -> None:
+        area = self.query_one("#slide-points").content_region
+        point = self.steps[self.step].point if keep and self.steps else 0
+        texts = [p.text for p in self.slide.points]
+        self.steps = lay_out(texts, area.width, area.height)
+        if keep:  # the same point as before the resize, wherever it now falls
+            self.step = max((n for n, s in enumerate(self.steps) if s.point <= point), default=0)
+        elif self._at_end:
+            self.step = len(self.steps) - 1
+        self._at_end = False
+        self._show()
+
+    def _show(self) -> None:
+        """The current part, revealed up to the current step."""
+        box = self.query_one("#slide-points")
+        part = self.part
+        shown = [s for n, s in enumerate(self.steps) if s.part == part and n <= self.step]
+        with self.app.batch_update():
+            box.remove_children()
+            box.mount_all(self._step_widget(step) for step in shown)
+            self._count()
+
+    def _step_widget(self, step: Step) -> Static:
+        style = self.slide.points[step.point].style
+        classes = f"slide-point {style}" if style else "slide-point"
+        return Static(Text("\n".join(step.lines)), classes=classes)
+
+    def _count(self) -> None:
+        words = self.content.ui.present
+        counter = words.counter.format(n=self.index + 1, total=len(self.slides))
+        total = parts(self.steps)
+        if total > 1:
+            counter += " · " + words.part.format(n=self.part + 1, total=total)
+        self.query_one("#slide-counter", Static).update(Text(f" {counter} ", style="bold reverse"))
+
+    # -- keys -----------------------------------------------------------------------------
 
     def action_forward(self) -> None:
-        if self.shown < len(self.slide.points):
-            self.shown += 1
-            self._reveal()
+        if self._unblank():
+            return
+        if self.step + 1 < len(self.steps):
+            self.step += 1
+            self._show()
         elif self.index + 1 < len(self.slides):
-            self.index += 1
-            self.shown = 1
-            self._paint(rebuild=True)
+            self.action_to(self.index + 1)
 
     def action_backward(self) -> None:
+        if self._unblank():
+            return
         if self.index > 0:
-            self.index -= 1
-            self.shown = len(self.slide.points)
-            self._paint(rebuild=True)
+            self.action_to(self.index - 1, at_end=True)
 
-    def action_to(self, number: int) -> None:
+    def action_to(self, number: int, at_end: bool = False) -> None:
         if 0 <= number < len(self.slides):
             self.index = number
-            self.shown = 1
-            self._paint(rebuild=True)
+            self.step = 0
+            self.steps = []
+            self._at_end = at_end
+            self._paint()
 
     def action_to_last(self) -> None:
         self.action_to(len(self.slides) - 1)
+
+    def action_blank(self) -> None:
+        """b (or .): a blank screen, as a projector remote's key; again, or any step, brings it back."""
+        self.set_class(not self.has_class("-blank"), "-blank")
+
+    def _unblank(self) -> bool:
+        """Bring the slide back if the screen was blank; True if it was."""
+        if self.has_class("-blank"):
+            self.remove_class("-blank")
+            return True
+        return False
 
     def action_jump(self) -> None:
         box = self.query_one("#slide-jump", Input)
@@ -128,5 +189,7 @@ class PresenterScreen(Screen[None]):
         if box.display:
             box.display = False
             self.set_focus(None)
+            return
+        if self._unblank():
             return
         self.dismiss()

@@ -4,27 +4,45 @@ Each section lists in its `slides` which of its ids become slides, in order:
 its own id for a slide about the section, or ids of its entries. A section
 that lists none gives one slide about itself. Quiz sections give no slides.
 A slide's words are the tree's: what the screens and handouts show.
+
+A claim is two points: the claim and who makes it, then its verdict and the
+record's context, so a room can guess before the presenter reveals it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from ..model import Content, schema
 from .build import handout
 from .tree import Block, Bullets, Chart, Claim, Entry, Para, Prose, SectionDoc
 
-CHARTS = 2
-CLAIMS = 3
-"""A section's slide shows the bars of its first charts and its first claims: a slide is a summary."""
+CHARTS = 1
+CLAIMS = 2
+PARAGRAPHS = 2
+FIGURES = 4
+"""A slide is a summary for a room, not the page: a section's slide shows the first paragraphs
+of its story, the bars of its first charts and its first claims; an entry's slide its first
+paragraph, its first figures and its first claims. The page holds the rest."""
+
+
+PointStyle = Literal["", "claim", "verdict"]
+
+
+@dataclass(frozen=True)
+class Point:
+    text: str
+    style: PointStyle = ""
 
 
 @dataclass(frozen=True)
 class Slide:
     title: str
     subtitle: str
-    points: tuple[str, ...]
+    points: tuple[Point, ...]
     section: str
     item: str | None
 
@@ -45,21 +63,36 @@ def build_slides(content: Content) -> list[Slide]:
     return slides
 
 
-def claim_point(claim: Claim) -> str:
-    badge = f" [{claim.badge}]" if claim.badge else ""
-    return f"{claim.text} ({claim.attribution}){badge}"
+# A sentence ends at . ! or ? after a lower-case letter, a digit or a closing mark (not "U.S."),
+# before a capital or an opening mark.
+_SENTENCE_END = re.compile(r"(?<=[a-záéíóúüñ0-9)”\"%][.!?])\s+(?=[A-ZÁÉÍÓÚÑ¿¡“\"(])")
+
+
+def lead(text: str, sentences: int = 2) -> str:
+    """The first sentences of `text`: what a slide shows of a long paragraph (the page has it all)."""
+    return " ".join(_SENTENCE_END.split(text)[:sentences])
+
+
+def claim_points(claim: Claim) -> Iterator[Point]:
+    """The claim as its source says it, then (the next step) its verdict and the context's lead."""
+    yield Point(f"“{claim.text}” — {claim.attribution}", "claim")
+    if claim.badge or claim.context:
+        verdict = f"[{claim.badge}] " if claim.badge else ""
+        yield Point(f"{verdict}{lead(claim.context, 1)}".strip(), "verdict")
 
 
 def _section_slide(doc: SectionDoc) -> Slide:
     own = [block for block in doc.blocks if not isinstance(block, Entry)]
     prose = next((block for block in own if isinstance(block, Prose)), None)
     # The story, if the section tells one; else its introduction.
-    points = list(prose.paragraphs) if prose else [b.text for b in own[:1] if isinstance(b, Para)]
+    texts = list(prose.paragraphs[:PARAGRAPHS]) if prose else [b.text for b in own[:1] if isinstance(b, Para)]
+    points = [Point(text) for text in texts]
     for chart in [b for b in own if isinstance(b, Chart)][:CHARTS]:
         for bar in chart.bars:
             note = f" ({chart.claimed_label}: {bar.claimed})" if bar.claimed else ""
-            points.append(f"{chart.title} · {bar.label}: {bar.value}{note}")
-    points += [claim_point(b) for b in own if isinstance(b, Claim)][:CLAIMS]
+            points.append(Point(f"{chart.title} · {bar.label}: {bar.value}{note}"))
+    for claim in [b for b in own if isinstance(b, Claim)][:CLAIMS]:
+        points += claim_points(claim)
     return Slide(doc.title, doc.blurb, tuple(points), doc.id, None)
 
 
@@ -68,12 +101,32 @@ def _entry_slide(section: str, entry: Entry) -> Slide:
     return Slide(entry.title, meta, tuple(_points(entry.blocks)), section, entry.id)
 
 
-def _points(blocks: Iterable[Block]) -> Iterator[str]:
-    """What an entry says, a point each: paragraphs, figures and claims, not links or addresses."""
+def _points(blocks: Iterable[Block]) -> Iterator[Point]:
+    """What an entry says, a point each: its first paragraph, its figures, its first claims."""
+    paragraphs = claims = 0
     for block in blocks:
-        if isinstance(block, Para) and block.style == "":
-            yield block.text
+        if isinstance(block, Para) and block.style == "" and paragraphs < 1:
+            paragraphs += 1
+            yield Point(lead(block.text, 3))
         elif isinstance(block, Bullets):
-            yield from block.items
-        elif isinstance(block, Claim):
-            yield claim_point(block)
+            yield from map(Point, block.items[:FIGURES])
+        elif isinstance(block, Claim) and claims < CLAIMS:
+            claims += 1
+            yield from claim_points(block)
+
+
+PROJECTOR = (100, 30)
+MOST_PARTS = 2
+
+
+def crowded(content: Content, size: tuple[int, int] = PROJECTOR) -> list[tuple[Slide, int]]:
+    """Slides that need more than MOST_PARTS parts on a screen of `size` (a projector's), with how many."""
+    from ..render.parts import area, lay_out, parts
+
+    found = []
+    for slide in build_slides(content):
+        width, height = area(*size, slide.title, slide.subtitle)
+        count = parts(lay_out([point.text for point in slide.points], width, height))
+        if count > MOST_PARTS:
+            found.append((slide, count))
+    return found

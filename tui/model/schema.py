@@ -288,6 +288,8 @@ class PresentWords(Model, frozen=True, kw_only=True):
     jump: str
     counter: str
     """{n} and {total} are filled in."""
+    part: str
+    """A slide cut in parts to fit the screen: {n} and {total} are filled in."""
 
 
 class ClassWords(Model, frozen=True, kw_only=True):
