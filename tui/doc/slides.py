@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from ..model import Content, schema
@@ -45,6 +45,8 @@ class Slide:
     points: tuple[Point, ...]
     section: str
     item: str | None
+    notes: str = ""
+    """The speaker's notes (the section's `notes`), for the notes screen, never the room."""
 
 
 def build_slides(content: Content) -> list[Slide]:
@@ -55,11 +57,11 @@ def build_slides(content: Content) -> list[Slide]:
             continue
         doc = docs[section.id]
         entries = {block.id: block for block in doc.blocks if isinstance(block, Entry)}
+        notes = {note.slide: note.text for note in section.body.notes}
         for ident in section.body.slides or [section.id]:
-            if ident == section.id:
-                slides.append(_section_slide(doc))
-            else:
-                slides.append(_entry_slide(section.id, entries[ident]))
+            own = ident == section.id
+            slide = _section_slide(doc) if own else _entry_slide(section.id, entries[ident])
+            slides.append(replace(slide, notes=notes.get(ident, "")))
     return slides
 
 

@@ -110,6 +110,13 @@ def _check_section(ref: schema.SectionRef, body: schema.Section, facts: Facts) -
             problems.append(
                 Problem(ref.file, line, f"slides: {quote(slide)} is not this section or one of its entries")
             )
+    shown = set(body.slides or [ref.id])
+    for i, note in enumerate(body.notes):
+        if note.slide not in shown:
+            line = facts.lines.get(f"notes.{i}", 0)
+            problems.append(
+                Problem(ref.file, line, f"notes: {quote(note.slide)} is not one of this section's slides")
+            )
     if isinstance(body, schema.QuizSection):
         for i, question in enumerate(body.quiz):
             line = facts.lines.get(f"quiz.{i}", 0)

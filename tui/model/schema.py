@@ -18,7 +18,7 @@ VERDICTS: tuple[str, ...] = ("consistent", "imprecise", "disputed", "unverifiabl
 # What each data field is, for the code that walks content without knowing its kinds
 # (the reference check, translations, search). Every other field is text: shown to
 # readers, translated, searched. One place, so the three cannot drift apart.
-REFERENCES = ("links", "link", "by", "sources", "slides")
+REFERENCES = ("links", "link", "by", "sources", "slides", "slide")
 """Ids of other entries or sections: checked as references, never shown as written."""
 NAMES = frozenset({"id", "kind", "verdict", "para", "fact", "file", "corrections", "article"})
 """Ids, enum values and numbers that code reads: not shown as written, not translated."""
@@ -135,6 +135,14 @@ class Question(Model, frozen=True, kw_only=True):
     """Entry or section that teaches the answer."""
 
 
+class Note(Model, frozen=True, kw_only=True):
+    """Speaker notes for one slide: what the presenter reads on a second screen."""
+
+    slide: str
+    """The slide's id: the section's own, or one of its entries in `slides`."""
+    text: str
+
+
 class Section(Model, frozen=True, kw_only=True):
     """Fields every section file may carry."""
 
@@ -144,6 +152,8 @@ class Section(Model, frozen=True, kw_only=True):
     slides: list[str] = []
     """Ids that become presenter slides, in order: this section's id for its
     own slide, or ids of its entries."""
+    notes: list[Note] = []
+    """Speaker notes, for some of the section's slides."""
 
 
 class OverviewSection(Section, frozen=True, kw_only=True):
