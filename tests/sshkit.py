@@ -171,14 +171,17 @@ class Server:
 class PtyClient:
     """A program (the OpenSSH client) on a pty of its own; what it writes goes to a pyte screen."""
 
-    def __init__(self, argv: list[str], cols: int = 80, rows: int = 24) -> None:
+    def __init__(
+        self, argv: list[str], cols: int = 80, rows: int = 24, env: Mapping[str, str] | None = None
+    ) -> None:
+        """`env`: variables beside the few every client gets."""
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
         self.raw = bytearray()
         master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/"),
-               "TERM": "xterm-256color", "LANG": "C.UTF-8"}  # fmt: skip
+               "TERM": "xterm-256color", "LANG": "C.UTF-8", **(env or {})}  # fmt: skip
         pid = os.fork()
         if pid == 0:  # pragma: no cover
             try:

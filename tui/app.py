@@ -192,7 +192,7 @@ class ExplainerApp(App[None]):
             self.theme = before
             release_render_caches()
 
-        self.push_screen(PresenterScreen(self.content, self.place), restore)
+        self.push_screen(PresenterScreen(self.content, self.place, cue=not self.served), restore)
 
     # -- in a class ---------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from .launch import run
 from .model import default_root, languages
 from .model.content import foreign_languages
-from .options import EXIT_CONTENT, load_or_report
+from .options import EXIT_CONTENT, LANG_HELP, content_language, content_options, load_or_report
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -46,6 +46,31 @@ def check(argv: list[str]) -> int:
         print(f"{root}: {len(content.sections)} sections, {count} entries, languages {langs}, no problems")
     except BrokenPipeError:
         _silence()
+    return 0
+
+
+def notes(argv: list[str]) -> int:
+    """`bolivia-explainer notes`: the speaker's notes, following the slides of another terminal."""
+    parser = argparse.ArgumentParser(
+        prog="bolivia-explainer notes",
+        parents=[content_options(lang=LANG_HELP, theme=None)],
+        description="Speaker's notes for the slides: run it in a second terminal, then present "
+        "(p, or bolivia-explainer --present) in the first. It follows the slides: their notes, the "
+        "next slide's title, the time presenting and the clock.",
+    )
+    args = parser.parse_args(argv)
+    root = args.content or default_root()
+    try:
+        lang = content_language(root, args.lang, os.environ)
+    except ValueError as error:
+        print(f"bolivia-explainer notes: {error}", file=sys.stderr)
+        return EXIT_CONTENT
+    content = load_or_report(root, lang=lang)
+    if content is None:
+        return EXIT_CONTENT
+    from .notes import NotesApp
+
+    NotesApp(content).run()
     return 0
 
 
@@ -99,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
             from .export import main as export
 
             return export(argv[1:])
+        if argv[:1] == ["notes"]:
+            return notes(argv[1:])
         return run(argv)
     except KeyboardInterrupt:
         return 130

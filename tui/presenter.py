@@ -9,6 +9,8 @@ out again. A claim is revealed before its verdict, so a room can guess first.
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -18,6 +20,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
+from .cue import Cue, publish
 from .doc.slides import Slide, build_slides
 from .model import Content
 from .render.parts import Step, heading, lay_out, parts
@@ -36,9 +39,14 @@ class PresenterScreen(Screen[None]):
         Binding("end", "to_last", show=False),
     ]
 
-    def __init__(self, content: Content, start: tuple[str, str | None] | None = None) -> None:
+    def __init__(
+        self, content: Content, start: tuple[str, str | None] | None = None, *, cue: bool = False
+    ) -> None:
+        """`cue`: tell the speaker's notes where the slides are (cue.py); never on a server."""
         super().__init__()
         self.content = content
+        self._cue = cue
+        self._started = time.time()
         self.slides: list[Slide] = build_slides(content)
         self.index = self._find(start) if start else 0
         self.steps: list[Step] = []
@@ -129,6 +137,13 @@ class PresenterScreen(Screen[None]):
         if total > 1:
             counter += " · " + words.part.format(n=self.part + 1, total=total)
         self.query_one("#slide-counter", Static).update(Text(f" {counter} ", style="bold reverse"))
+        self._publish()
+
+    def _publish(self, presenting: bool = True) -> None:
+        if self._cue:
+            root, lang = str(self.content.root), self.content.lang
+            total = parts(self.steps)
+            publish(Cue(root, lang, self.index, self.part, total, self._started, presenting))
 
     # -- keys -----------------------------------------------------------------------------
 
@@ -192,4 +207,5 @@ class PresenterScreen(Screen[None]):
             return
         if self._unblank():
             return
+        self._publish(presenting=False)
         self.dismiss()

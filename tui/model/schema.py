@@ -300,6 +300,15 @@ class PresentWords(Model, frozen=True, kw_only=True):
     """{n} and {total} are filled in."""
     part: str
     """A slide cut in parts to fit the screen: {n} and {total} are filled in."""
+    notes_waiting: str
+    """The notes screen before the slides are on: how to start them."""
+    notes_none: str
+    notes_next: str
+    """Before the next slide's title."""
+    notes_last: str
+    notes_elapsed: str
+    """{time} is filled in."""
+    notes_ended: str
 
 
 class ClassWords(Model, frozen=True, kw_only=True):

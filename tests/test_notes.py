@@ -1,0 +1,65 @@
+"""Speaker's notes in a second terminal follow the slides of the first."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from sshkit import PtyClient, shows
+
+from tui.app import ExplainerApp
+from tui.cue import CUE_ENV, read
+from tui.doc.slides import build_slides
+from tui.model import Content
+from tui.presenter import PresenterScreen
+
+RIGHT = b"\x1b[C"
+
+
+@pytest.mark.slow  # two programs, a pty each
+def test_the_notes_follow_the_presenter_in_another_terminal(content: Content, tmp_path: Path) -> None:
+    env = {CUE_ENV: str(tmp_path / "presenter.json")}
+    words = content.ui.present
+    slides = build_slides(content)
+    notes = PtyClient([sys.executable, "-m", "tui", "notes"], 80, 24, env)
+    presenter = PtyClient([sys.executable, "-m", "tui"], 100, 30, env)
+    try:
+        notes.until(shows(words.notes_waiting[:30]))
+        presenter.until(shows(slides[0].title))
+        presenter.write(b"p")
+        notes.until(shows(f"1/{len(slides)}"))
+        assert shows(f"{words.notes_next} {slides[1].title}")(notes.lines)
+        cue = read(tmp_path / "presenter.json")
+        for _ in range(60):  # through slide 1's steps, on to slide 3
+            if cue is not None and cue.index >= 2:
+                break
+            presenter.write(RIGHT)
+            presenter.pump(0.1)
+            cue = read(tmp_path / "presenter.json")
+        assert cue is not None and cue.index >= 2
+        slide = slides[cue.index]
+        notes.until(shows(f"{cue.index + 1}/{len(slides)}"))
+        assert shows(slide.title[:30])(notes.lines)
+        assert shows((slide.notes or words.notes_none)[:30])(notes.lines)
+        assert shows(words.notes_elapsed.split("{")[0].strip())(notes.lines)
+        presenter.write(b"\x1b")
+        notes.until(shows(words.notes_ended))
+    finally:
+        presenter.close()
+        notes.close()
+
+
+async def test_only_a_presenter_on_the_readers_own_machine_writes_a_cue(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A served app writes no file: its presenter tells no notes screen anything."""
+    for served in (True, False):
+        cue = tmp_path / f"served-{served}.json"
+        monkeypatch.setenv(CUE_ENV, str(cue))
+        app = ExplainerApp(content, served=served)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("p")
+            await pilot.pause(0.2)
+            assert isinstance(app.screen, PresenterScreen)
+        assert cue.exists() is not served

@@ -1,0 +1,120 @@
+"""`bolivia-explainer notes`: the speaker's notes, in a second terminal, following the slides.
+
+It watches the presenter's cue (cue.py) with watchfiles and shows the current
+slide's notes, the next slide's title, how long the presenting has lasted and
+the time of day. It loads the content the presenter shows, in its language.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from rich.text import Text
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from .cue import Cue, cue_path, read
+from .doc.slides import Slide, build_slides
+from .model import Content, ContentError, load
+from .themes import HIGH_CONTRAST
+
+
+class NotesApp(App[None]):
+    CSS = """
+    Screen { padding: 1 2; }
+    #notes-head { text-style: bold; color: $text-primary; }
+    #notes-clock { dock: top; text-align: right; color: $text-muted; }
+    #notes-body { height: 1fr; margin: 1 0; }
+    #notes-text { text-style: bold; }
+    #notes-next { color: $text-accent; }
+    #notes-foot { dock: bottom; color: $text-muted; }
+    """
+    BINDINGS = [Binding("q,escape,ctrl+q", "quit", show=False)]
+
+    def __init__(self, content: Content, path: Path | None = None) -> None:
+        super().__init__()
+        self.content = content
+        """What to show until a cue names other content (another language, another folder)."""
+        self.path = path or cue_path()
+        self.cue: Cue | None = None
+        self._slides: dict[tuple[str, str], list[Slide]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("", markup=False, id="notes-clock")
+        yield Static("", markup=False, id="notes-head")
+        with VerticalScroll(id="notes-body"):
+            yield Static("", markup=False, id="notes-text")
+        yield Static("", markup=False, id="notes-next")
+        yield Static("", markup=False, id="notes-foot")
+
+    def on_mount(self) -> None:
+        self.register_theme(HIGH_CONTRAST)
+        self.theme = HIGH_CONTRAST.name
+        self.title = self.content.index.title
+        self.cue = read(self.path)
+        self._show()
+        self.set_interval(1, self._tick)
+        self._watch()
+
+    @work(exclusive=True)
+    async def _watch(self) -> None:
+        from watchfiles import awatch
+
+        folder = self.path.parent
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        async for _ in awatch(folder, debounce=50, step=20):
+            self._read()
+
+    def _read(self) -> None:
+        cue = read(self.path)
+        if cue != self.cue:
+            self.cue = cue
+            self._show()
+
+    def slides_of(self, cue: Cue) -> list[Slide] | None:
+        key = (cue.content, cue.lang)
+        if key not in self._slides:
+            try:
+                content = load(Path(cue.content), lang=cue.lang)
+            except (ContentError, OSError, ValueError):
+                return None
+            self.content = content
+            self._slides[key] = build_slides(content)
+        return self._slides[key]
+
+    def _show(self) -> None:
+        cue = self.cue
+        slides = None if cue is None else self.slides_of(cue)
+        words = self.content.ui.present  # after slides_of: the presenter's language
+        head, text, following = "", words.notes_waiting, ""
+        if cue is not None and not cue.presenting:
+            text = words.notes_ended
+        elif cue is not None and slides and 0 <= cue.index < len(slides):
+            slide = slides[cue.index]
+            head = words.counter.format(n=cue.index + 1, total=len(slides))
+            if cue.parts > 1:
+                head += " · " + words.part.format(n=cue.part + 1, total=cue.parts)
+            head += f" · {slide.title}"
+            text = slide.notes or words.notes_none
+            if cue.index + 1 < len(slides):
+                following = f"{words.notes_next} {slides[cue.index + 1].title}"
+            else:
+                following = words.notes_last
+        self.query_one("#notes-head", Static).update(head)
+        self.query_one("#notes-text", Static).update(text)
+        self.query_one("#notes-next", Static).update(following)
+        self._tick()
+
+    def _tick(self) -> None:
+        clock = time.strftime("%H:%M")
+        cue = self.cue
+        foot = ""
+        if cue is not None and cue.presenting:
+            minutes, seconds = divmod(max(int(time.time() - cue.started), 0), 60)
+            foot = self.content.ui.present.notes_elapsed.format(time=f"{minutes}:{seconds:02d}")
+        self.query_one("#notes-clock", Static).update(Text(clock, style="bold"))
+        self.query_one("#notes-foot", Static).update(foot)
