@@ -407,3 +407,17 @@ def test_an_edit_while_serving_reaches_the_page_and_new_sessions(
     page = open_page(browser, url)
     wait_for_text(page, "Edited Bolivia")
     page.close()
+
+
+def test_a_font_size_for_projection_and_a_page_that_asks_for_its_own(serve: Callable[..., Served]) -> None:
+    _, url = serve("--font-size", "28")
+
+    def size(query: str = "") -> str:
+        with urllib.request.urlopen(f"{url}{query}", timeout=10) as reply:
+            found = re.search(r'data-font-size="(\d+)"', reply.read().decode())
+        assert found is not None
+        return found.group(1)
+
+    assert size() == "28"
+    assert size("?fontsize=12") == "12"
+    assert size("?fontsize=400") == "48" and size("?fontsize=x") == "28"

@@ -22,7 +22,7 @@ from .classes import add_class_options, open_rooms
 from .environment import app_environment
 from .reload import watch_content
 from .spawner import Spawner, SpawnError
-from .web_server import Limits, WebServer
+from .web_server import DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, Limits, WebServer
 from .web_session import STOP_GRACE, WEB_DRIVER
 
 
@@ -58,6 +58,10 @@ def _parser() -> argparse.ArgumentParser:
         "(default: 600; 0: never)")  # fmt: skip
     add("--login-timeout", type=float, default=default.login_timeout, metavar="SECONDS",
         help="close a session whose page has not spoken this long after it opened (default: 30)")  # fmt: skip
+    add("--font-size", type=int, default=DEFAULT_FONT_SIZE, metavar="PX",
+        help=f"the terminal's font size in the page, {MIN_FONT_SIZE}-{MAX_FONT_SIZE} (default: "
+        f"{DEFAULT_FONT_SIZE}; 28 or more for a projector). A page's address may ask for its own: "
+        "/?fontsize=28")  # fmt: skip
     add("--allow-host", action="append", default=[], metavar="NAME",
         help="a host name readers use, e.g. explainer.school.example (addresses always work)")  # fmt: skip
     add("--allow-origin", action="append", default=[], metavar="URL",
@@ -85,6 +89,8 @@ def main(argv: list[str]) -> int:
         return _fail("--max-sessions and --max-per-ip must be at least 1, --port from 0 to 65535")
     if args.idle_timeout < 0 or args.login_timeout <= 0:
         return _fail("--idle-timeout must be 0 (never) or more, --login-timeout more than 0")
+    if not MIN_FONT_SIZE <= args.font_size <= MAX_FONT_SIZE:
+        return _fail(f"--font-size must be from {MIN_FONT_SIZE} to {MAX_FONT_SIZE}")
     if args.results_dir is not None and not args.results_dir.is_dir():
         return _fail(f"--results-dir {args.results_dir}: no such folder")
     limits = Limits(args.max_sessions, args.max_per_ip, args.idle_timeout, args.login_timeout)
@@ -109,7 +115,7 @@ async def _serve(served: list[str], limits: Limits, args: argparse.Namespace, co
         if args.lang is not None and args.lang not in spawner.languages:
             raise SpawnError(f"unknown language '{args.lang}'; valid: {', '.join(spawner.languages)}")
         hosts = tuple(args.allow_host)
-        server = WebServer(spawner, served, limits, tuple(args.allow_origin), hosts, rooms)
+        server = WebServer(spawner, served, limits, tuple(args.allow_origin), hosts, rooms, args.font_size)
         return await _listen(server, args.host, args.port)
     finally:
         watch.cancel()

@@ -90,6 +90,15 @@ _MESSAGE_PAGE = """<!DOCTYPE html>
 """
 
 
+DEFAULT_FONT_SIZE = 16
+MIN_FONT_SIZE, MAX_FONT_SIZE = 8, 48
+
+
+def font_size(asked: object, default: int) -> int:
+    """A page's font size: what its address asks for, within bounds, else the server's."""
+    return max(MIN_FONT_SIZE, cells(asked, default, MAX_FONT_SIZE))
+
+
 @dataclass(frozen=True)
 class Limits:
     max_sessions: int = 100
@@ -107,9 +116,12 @@ class WebServer(BrowserServer):
         origins: tuple[str, ...] = (),
         hosts: tuple[str, ...] = (),
         rooms: Rooms | None = None,
+        font_size: int = DEFAULT_FONT_SIZE,
     ) -> None:
-        """`rooms`: the class rooms that /c/CODE/ joins (None: no classes here)."""
+        """`rooms`: the class rooms that /c/CODE/ joins (None: no classes here); `font_size`:
+        the terminal's, in CSS pixels, unless a page's address asks for another (?fontsize=28)."""
         super().__init__(shlex.join(args), title="")
+        self.font_size = font_size
         self.spawner = spawner
         self.rooms = rooms
         self.args = args
@@ -187,7 +199,7 @@ class WebServer(BrowserServer):
             return web.Response(status=403 if name else 503, text=text, content_type="text/html")
         checked: dict[str, str] = self.spawner.info.get("checked", {})
         context: dict[str, Any] = {
-            "font_size": max(8, cells(request.query.get("fontsize"), 16, 48)),
+            "font_size": font_size(request.query.get("fontsize"), self.font_size),
             "app_websocket_url": "",  # set by the page from its own address
             "config": {"static": {"url": "static/" if code is None else "../../static/"}},
             "application": {"name": self.title_in(lang), "checked": checked.get(lang)},
