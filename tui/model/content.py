@@ -11,6 +11,7 @@ from typing import TypeVar
 from . import cache, schema
 from .check import Facts, check_ids, check_numbers, check_references, extract_facts, extract_ids
 from .convert import convert
+from .lessons import check_lesson
 from .lines import Budget, read_bytes
 from .problems import ContentError, Problem, quote
 
@@ -48,6 +49,7 @@ class Content:
     entries: dict[str, tuple[Section, schema.Entry]] = field(default_factory=dict)
     lang: str = "en"
     corrections: schema.CorrectionsLog | None = None
+    lessons: list[schema.Lesson] = field(default_factory=list)
     _by_id: dict[str, Section] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -260,6 +262,17 @@ class _Reader:
                 self.problems.append(Problem(file, where, what))
         return self.translated(file, log, data), facts
 
+    def lesson(self, file: str, line: int) -> tuple[schema.Lesson | None, Facts]:
+        """A lesson the index lists, in this language."""
+        missing = _outside_or_missing(self.root, file, "lesson file")
+        if missing:
+            self.problems.append(Problem(INDEX_FILE, line, missing))
+            return None, Facts()
+        lesson, facts, data = self.file(file, schema.Lesson)
+        if lesson is None:
+            return None, facts
+        return self.translated(file, lesson, data), facts
+
 
 def languages(root: Path) -> list[str]:
     """ "en" (the English files themselves) and every folder inside `root` translating them."""
@@ -333,6 +346,18 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
             what = "corrections: the log is listed in a sources section, and there is none"
             reader.problems.append(Problem(INDEX_FILE, line, what))
 
+    lessons: list[schema.Lesson] = []
+    for i, file in enumerate(index.lessons):
+        line = index_facts.lines.get(f"lessons.{i}", 0)
+        lesson, facts[file] = reader.lesson(file, line)
+        if lesson is None:
+            complete = False
+            continue
+        lessons.append(lesson)
+        reader.problems += check_lesson(
+            file, lesson, facts[file], [s.body for s in sections], [s.ref.id for s in sections]
+        )
+
     entries: dict[str, tuple[Section, schema.Entry]] = {}
     for section in sections:
         for entry in section.entries:
@@ -346,7 +371,7 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
         reader.problems += check_references(index, index_facts, facts, known, sources)
     if reader.problems:
         raise ContentError(reader.problems)
-    return Content(root, index, ui, sections, entries, lang, corrections)
+    return Content(root, index, ui, sections, entries, lang, corrections, lessons)
 
 
 def _outside_or_missing(root: Path, file: str, what: str) -> str:

@@ -18,9 +18,9 @@ VERDICTS: tuple[str, ...] = ("consistent", "imprecise", "disputed", "unverifiabl
 # What each data field is, for the code that walks content without knowing its kinds
 # (the reference check, translations, search). Every other field is text: shown to
 # readers, translated, searched. One place, so the three cannot drift apart.
-REFERENCES = ("links", "link", "by", "sources", "slides", "slide")
+REFERENCES = ("links", "link", "by", "sources", "slides", "slide", "read")
 """Ids of other entries or sections: checked as references, never shown as written."""
-NAMES = frozenset({"id", "kind", "verdict", "para", "fact", "file", "corrections", "article"})
+NAMES = frozenset({"id", "kind", "verdict", "para", "fact", "file", "corrections", "article", "lessons"})
 """Ids, enum values and numbers that code reads: not shown as written, not translated."""
 FIXED = frozenset({"date", "url", "unit", "answer", "author", "checked"})
 """Shown as written, the same in every language: defined in the English files only."""
@@ -247,6 +247,37 @@ class Index(Model, frozen=True, kw_only=True):
     """The corrections log's file, inside the folder (see CorrectionsLog)."""
     article: Article
     sections: list[SectionRef]
+    lessons: list[str] = []
+    """Files of lessons (see Lesson), inside the folder."""
+
+
+class LessonStep(Model, frozen=True, kw_only=True):
+    """A part of a lesson: how long, what the teacher does, what the class uses."""
+
+    minutes: int
+    title: str
+    do: str
+    """What the teacher does and says."""
+    slides: list[str] = []
+    """Slides to present, by id: a section's, or an entry's its section lists in `slides`."""
+    read: list[str] = []
+    """Sections and entries the students read, by id."""
+    quiz: list[int] = []
+    """Quiz questions to ask, by number (from 1)."""
+    questions: list[str] = []
+    """Questions for discussion."""
+    answers: list[str] = []
+    """What a teacher may expect, a line for each of `questions` (the teacher's plan only)."""
+
+
+class Lesson(Model, frozen=True, kw_only=True):
+    """A path through the material for one class period."""
+
+    id: str
+    title: str
+    minutes: int
+    aim: str
+    steps: list[LessonStep]
 
 
 class Keys(Model, frozen=True, kw_only=True):
