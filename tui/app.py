@@ -15,6 +15,7 @@ from .class_ui.controller import ClassController
 from .classroom.link import ClassLink
 from .dialogs.help import HelpScreen
 from .dialogs.leave import LeaveScreen
+from .dialogs.lesson import LessonScreen
 from .dialogs.search import Found, SearchScreen
 from .doc.search import SearchIndex
 from .history import History, Place
@@ -22,6 +23,7 @@ from .keys import SECTION_KEYS
 from .main_screen import MainScreen
 from .messages import Navigate
 from .model import Content, ContentError, languages, load
+from .model.schema import Lesson
 from .palette import places
 from .presenter import PresenterScreen
 from .textual_internals import release_render_caches
@@ -50,6 +52,7 @@ class ExplainerApp(App[None]):
         Binding("o", "ask", "ask"),
         Binding("v", "poll", "poll"),
         Binding("n", "name", "name"),
+        Binding("L", "lesson", "lesson"),  # with --lesson: its reading list
     ]
 
     def __init__(
@@ -62,9 +65,11 @@ class ExplainerApp(App[None]):
         present: bool = False,
         served: bool = False,
         link: ClassLink | None = None,
+        lesson: str | None = None,
     ) -> None:
         """`served`: one of many apps on a server, which builds views only as they are shown;
-        `link`: its channel to a class, when the server put it in one."""
+        `link`: its channel to a class, when the server put it in one; `lesson`: the id of a
+        lesson whose slides `p` presents and whose reading list `L` shows (see --lesson)."""
         super().__init__()
         self.classroom = None if link is None else ClassController(self, self, link)
         self.content = content
@@ -76,6 +81,7 @@ class ExplainerApp(App[None]):
         self._start = Place(screen or self._section_of(item) or content.sections[0].id, item)
         self._theme_name = theme
         self._present_at_start = present
+        self.lesson_id = lesson
         self.title = content.index.title
 
     def get_key_display(self, binding: Binding) -> str:
@@ -142,6 +148,8 @@ class ExplainerApp(App[None]):
             self.classroom.start()
         if self._present_at_start:
             self.call_after_refresh(self.action_present)
+        elif self.lesson is not None:
+            self.call_after_refresh(self.action_lesson)
 
     def on_navigate(self, message: Navigate) -> None:
         self.goto_target(message.target)
@@ -192,7 +200,9 @@ class ExplainerApp(App[None]):
             self.theme = before
             release_render_caches()
 
-        self.push_screen(PresenterScreen(self.content, self.place, cue=not self.served), restore)
+        only = None if self.lesson is None else [i for step in self.lesson.steps for i in step.slides]
+        screen = PresenterScreen(self.content, self.place, cue=not self.served, only=only)
+        self.push_screen(screen, restore)
 
     # -- in a class ---------------------------------------------------------------------
 
@@ -241,6 +251,22 @@ class ExplainerApp(App[None]):
     def action_name(self) -> None:
         if self.classroom is not None:
             self.classroom.choose_name()
+
+    @property
+    def lesson(self) -> Lesson | None:
+        """The lesson chosen (--lesson), in the language shown."""
+        return next((item for item in self.content.lessons if item.id == self.lesson_id), None)
+
+    def action_lesson(self) -> None:
+        lesson = self.lesson
+        if lesson is None or isinstance(self.screen, LessonScreen):
+            return
+
+        def chosen(target: str | None) -> None:
+            if target is not None:
+                self.goto_target(target)
+
+        self.push_screen(LessonScreen(self.content, lesson), chosen)
 
     def action_leave(self) -> None:
         """q: quit, asking first when that would lose something the reader did (a quiz half answered)."""
@@ -292,6 +318,8 @@ class ExplainerApp(App[None]):
             return isinstance(parameters[0], int) and parameters[0] <= len(self.content.sections)
         if action == "switch_language":
             return len(self.languages) > 1
+        if action == "lesson":
+            return self.lesson is not None
         if action in ("class_panel", "ask", "poll"):
             return self.leads_class
         if action == "follow":

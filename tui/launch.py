@@ -31,6 +31,9 @@ def _run_parser() -> argparse.ArgumentParser:
     parser.add_argument("--screen", metavar="ID", help="open this section first (e.g. results)")
     parser.add_argument("--item", metavar="ID", help="open this entry first (e.g. kaliman)")
     parser.add_argument("--present", action="store_true", help="open as slides for a projector (key p)")
+    parser.add_argument("--lesson", metavar="ID",
+                        help="a lesson of the content: its reading list (key L), or with --present its "
+                        "slides alone (e.g. critical-reading)")  # fmt: skip
     return parser
 
 
@@ -55,6 +58,9 @@ def run(argv: list[str], preloaded: Mapping[str, Content] | None = None) -> int:
         home = content.entries[args.item][0].id
         if home != args.screen:
             return _usage_error(f"item '{args.item}' is in screen '{home}', not '{args.screen}'")
+    lessons = [lesson.id for lesson in content.lessons]
+    if args.lesson is not None and args.lesson not in lessons:
+        return _usage_error(f"unknown lesson '{args.lesson}'; valid: {', '.join(lessons) or 'none'}")
     if not limit_served_app(os.environ):
         return EXIT_CONTENT  # the server that started it is gone: nobody to show it to
     from .app import ExplainerApp  # Textual loads only when the app runs.
@@ -64,7 +70,7 @@ def run(argv: list[str], preloaded: Mapping[str, Content] | None = None) -> int:
     link = ClassLink.from_environment(os.environ) if served else None
     app = ExplainerApp(
         content, screen=args.screen, item=args.item, theme=args.theme, present=args.present, served=served,
-        link=link,
+        link=link, lesson=args.lesson,
     )  # fmt: skip
     report = _crash_report()
     if report is None:

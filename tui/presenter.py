@@ -40,14 +40,23 @@ class PresenterScreen(Screen[None]):
     ]
 
     def __init__(
-        self, content: Content, start: tuple[str, str | None] | None = None, *, cue: bool = False
+        self,
+        content: Content,
+        start: tuple[str, str | None] | None = None,
+        *,
+        cue: bool = False,
+        only: list[str] | None = None,
     ) -> None:
-        """`cue`: tell the speaker's notes where the slides are (cue.py); never on a server."""
+        """`cue`: tell the speaker's notes where the slides are (cue.py); never on a server.
+        `only`: the slides to show, by id, in that order (a lesson's); None: all of them."""
         super().__init__()
         self.content = content
         self._cue = cue
         self._started = time.time()
         self.slides: list[Slide] = build_slides(content)
+        if only is not None:
+            by_id = {slide.item or slide.section: slide for slide in self.slides}
+            self.slides = [by_id[ident] for ident in only if ident in by_id] or self.slides
         self.index = self._find(start) if start else 0
         self.steps: list[Step] = []
         """The current slide's steps, laid out for the screen as it is."""

@@ -27,9 +27,8 @@ def check_lesson(
         line = facts.lines.get(f"steps.{i}", 0)
         for ident in step.slides:
             if ident not in slides:
-                problems.append(
-                    Problem(file, line, f"slides: {quote(ident)} is not a slide (see a section's slides)")
-                )
+                what = f"slides: {quote(ident)} is not a slide (see each section's `slides`)"
+                problems.append(Problem(file, line, what))
         for number in step.quiz:
             if not 1 <= number <= questions:
                 problems.append(Problem(file, line, f"quiz: no question {number} (the quiz has {questions})"))

@@ -297,6 +297,8 @@ class Keys(Model, frozen=True, kw_only=True):
     language: str
     answer: str
     """The quiz's letter keys."""
+    lesson: str
+    """L: the lesson's reading list, when a lesson was chosen (--lesson)."""
     class_panel: str
     follow: str
     name: str
@@ -388,6 +390,10 @@ class ClassWords(Model, frozen=True, kw_only=True):
 
 class UI(Model, frozen=True, kw_only=True):
     """Every interface word the app shows that is not content."""
+
+    lesson_minutes: str
+    """A lesson step's length in the reading list; {n} is filled in."""
+    lesson_keys: str
 
     keys: Keys
     help_title: str
