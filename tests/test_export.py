@@ -19,8 +19,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 from contentkit import EVENTS, PEOPLE, SOURCES, make_content
 
+from tui.doc.build import handout
+from tui.doc.lesson import lesson_handout
 from tui.doc.tree import anchor
 from tui.doc.words import attribution
 from tui.export import html, main, markdown
@@ -278,3 +281,62 @@ def test_a_handout_in_another_language(tmp_path: Path, capsys: pytest.CaptureFix
     assert html.esc(spanish.section("quiz").ref.title) in page
     assert main(["--format", "md", "--lang", "xx"]) == 2
     assert capsys.readouterr().err == "bolivia-explainer export: unknown language 'xx'; valid: en, es\n"
+
+
+# ---- tests to hand out, and lessons ---------------------------------------------------------
+
+
+def test_a_printed_quiz_says_how_to_answer_on_paper_and_can_leave_its_answers_out(content: Content) -> None:
+    with_answers = markdown.document(handout(content, "quiz"))
+    assert content.ui.quiz_printed in with_answers and f"## {content.ui.answers}" in with_answers.replace(
+        "### ", "## "
+    )
+    quiz = content.section("quiz").body
+    assert quiz.intro not in with_answers  # "answers are checked at once" is the screen's, not paper's
+    test = markdown.document(handout(content, "quiz", answers=False))
+    assert content.ui.quiz_printed_no_answers in test and content.ui.answers not in test
+    assert quiz.quiz[0].question in test and quiz.quiz[0].explanation not in test  # type: ignore[attr-defined]
+
+
+def test_a_lesson_worksheet_asks_and_the_plan_answers(content: Content) -> None:
+    lesson = next(
+        item
+        for item in content.lessons
+        if any(s.read for s in item.steps) and any(s.quiz for s in item.steps)
+    )
+    sheet = markdown.document(lesson_handout(content, lesson, "students"))
+    plan = markdown.document(lesson_handout(content, lesson, "teachers"))
+    assert sheet.startswith(f"# {lesson.title}") and plan.startswith(f"# {lesson.title}")
+    assert content.ui.lesson_verdict in sheet and content.ui.answers not in sheet
+    assert content.ui.context not in sheet  # no verdict's context: the students judge
+    assert content.ui.lesson_verdict not in plan and content.ui.answers in plan and content.ui.context in plan
+    for step in lesson.steps:
+        assert step.title in sheet and step.do not in sheet and step.do in plan
+        for question in step.questions:
+            assert question in sheet and question in plan
+        for answer in step.answers:
+            assert answer not in sheet and answer in plan
+
+
+def test_export_of_an_unknown_lesson_names_the_valid_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--format", "md", "--lesson", "nope"]) == 2
+    assert "unknown lesson 'nope'; valid: " in capsys.readouterr().err
+
+
+@pytest.mark.slow  # Chromium prints it
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_the_50_minute_worksheet_prints_on_at_most_four_a4_pages(
+    browser: Browser, tmp_path: Path, lang: str
+) -> None:
+    sheet = tmp_path / "worksheet.html"
+    pdf = tmp_path / "worksheet.pdf"
+    written = main(["--format", "html", "--lesson", "critical-reading", "--for", "students",
+                    "--lang", lang, "-o", str(sheet)])  # fmt: skip
+    assert written == 0
+    page = browser.new_page()
+    page.goto(sheet.as_uri())
+    page.pdf(path=str(pdf), format="A4")
+    page.close()
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    pages = re.search(r"^Pages:\s+(\d+)", info, re.M)
+    assert pages is not None and 1 <= int(pages.group(1)) <= 4, info

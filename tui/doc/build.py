@@ -40,29 +40,30 @@ from .words import attribution, checked, corrections_name, day, number, verdict_
 
 def section_page(content: Content, section: Section) -> tuple[Block, ...]:
     """A section's own page on screen: for the overview, the title and a map of the others first."""
-    build = _Builder(content)
+    build = Builder(content)
     return (*build.masthead(section), *build.own(section, on_screen=True), *build.questions(section))
 
 
 def entry_page(content: Content, entry: schema.Entry) -> Entry:
-    return _Builder(content).entry(entry)
+    return Builder(content).entry(entry)
 
 
 def corrections_page(content: Content) -> tuple[Block, ...]:
     """The corrections log as a page of its own (listed with the sources)."""
-    log = _Builder(content).corrections()
+    log = Builder(content).corrections()
     return (Heading(1, log.title), *log.blocks) if log is not None else ()
 
 
-def handout(content: Content, section_id: str | None = None) -> Handout:
+def handout(content: Content, section_id: str | None = None, *, answers: bool = True) -> Handout:
     """The explainer, or one section of it (an unknown id raises KeyError), for print.
 
     A whole handout ends with the corrections log; links to what a one-section
-    handout leaves out are names, not links.
+    handout leaves out are names, not links. Without `answers`, the quiz's
+    answers are left out (a test to hand out).
     """
     chosen = [content.section(section_id)] if section_id is not None else list(content.sections)
-    build = _Builder(content, chosen)
-    docs = [build.section(s) for s in chosen]
+    build = Builder(content, chosen)
+    docs = [build.section(s, answers=answers) for s in chosen]
     log = build.corrections()
     if log is not None:
         docs.append(log)
@@ -73,7 +74,7 @@ def handout(content: Content, section_id: str | None = None) -> Handout:
     )
 
 
-class _Builder:
+class Builder:
     def __init__(self, content: Content, sections: Iterable[Section] | None = None) -> None:
         self.content = content
         self.ui = content.ui
@@ -140,14 +141,19 @@ class _Builder:
         if section.body.questions:
             yield Questions(self.ui.questions, tuple(section.body.questions))
 
-    def section(self, section: Section) -> SectionDoc:
-        blocks = [*self.own(section), *(self.entry(e) for e in section.entries)]
+    def section(self, section: Section, *, answers: bool = True) -> SectionDoc:
+        """A section for print: a quiz says how to answer on paper, and keeps its answers for the end."""
         body = section.body
         quiz = self.quiz(body.quiz) if isinstance(body, schema.QuizSection) else ()
+        own = list(self.own(section))
+        if quiz:  # on paper nothing is checked at once, as the screen's introduction says
+            how = self.ui.quiz_printed if answers else self.ui.quiz_printed_no_answers
+            own = [Para(how) if block == Para(body.intro) else block for block in own]
+        blocks = [*own, *(self.entry(e) for e in section.entries)]
         if quiz:
             blocks.append(Quiz(quiz))
         blocks += self.questions(section)
-        if quiz:
+        if quiz and answers:
             blocks.append(Answers(self.ui.answers, quiz))
         return SectionDoc(section.id, section.number, section.ref.title, section.ref.blurb, tuple(blocks))
 

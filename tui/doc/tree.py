@@ -223,6 +223,8 @@ class Handout:
     contents_label: str
     contents: tuple[MapLink, ...]
     sections: tuple[SectionDoc, ...] = field(default=())
+    compact: bool = False
+    """Sections run on without a new page (a worksheet, a lesson plan)."""
 
 
 def words(block: Block) -> Iterator[str]:

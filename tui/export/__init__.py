@@ -10,11 +10,13 @@ import os
 import sys
 from pathlib import Path
 
+from ..doc.build import handout
+from ..doc.lesson import lesson_handout
 from ..model import default_root
 from ..options import EXIT_CONTENT, LANG_HELP, content_language, content_options, load_or_report
 from . import html, markdown
 
-FORMATS = {"md": markdown.render, "html": html.render}
+FORMATS = {"md": markdown.document, "html": html.document}
 EXIT_WRITE = 1
 
 
@@ -30,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", type=Path, help="write here (default, or -: standard output)"
     )
     parser.add_argument("--section", metavar="ID", help="only this section (e.g. results)")
+    parser.add_argument("--no-answers", action="store_true", help="leave out the quiz's answers (a test)")
+    parser.add_argument("--lesson", metavar="ID", help="a lesson's handout instead (e.g. critical-reading)")
+    parser.add_argument("--for", dest="audience", choices=("students", "teachers"), default="students",
+                        help="with --lesson: the students' worksheet (no answers; default) or "
+                        "the teacher's plan (timings, expected answers, the context behind each "
+                        "verdict)")  # fmt: skip
     return parser
 
 
@@ -52,7 +60,17 @@ def main(argv: list[str]) -> int:
         valid = ", ".join(s.id for s in content.sections)
         _error(f"unknown section '{args.section}'; valid: {valid}")
         return EXIT_CONTENT
-    data = FORMATS[args.format](content, args.section).encode("utf-8")
+    if args.lesson is not None:
+        lesson = next((item for item in content.lessons if item.id == args.lesson), None)
+        if lesson is None or args.section is not None:
+            valid = ", ".join(item.id for item in content.lessons) or "none"
+            _error(f"unknown lesson '{args.lesson}'; valid: {valid}" if lesson is None else
+                   "--lesson and --section: one or the other")  # fmt: skip
+            return EXIT_CONTENT
+        doc = lesson_handout(content, lesson, args.audience)
+    else:
+        doc = handout(content, args.section, answers=not args.no_answers)
+    data = FORMATS[args.format](doc, content.lang).encode("utf-8")
     if args.output is None or str(args.output) == "-":
         return _to_stdout(data)
     try:

@@ -74,7 +74,7 @@ def document(doc: Handout, lang: str = "en") -> str:
         f"<title>{esc(title)}</title>",
         f"<style>\n{CSS}</style>",
         "</head>",
-        "<body>",
+        '<body class="compact">' if doc.compact else "<body>",
         "<header>",
         f"<h1>{esc(doc.title)}</h1>",
     ]

@@ -66,7 +66,8 @@ def render(content: Content, section_id: str | None = None) -> str:
     return document(handout(content, section_id))
 
 
-def document(doc: Handout) -> str:
+def document(doc: Handout, lang: str = "en") -> str:
+    """`lang` is for formats that declare it (HTML); Markdown has no place for it."""
     out = [f"# {text(doc.title, line_start=False)}"]
     if doc.subtitle:
         out.append(f"*{text(doc.subtitle, line_start=False)}*")

@@ -38,6 +38,7 @@ nav li a { font-weight: bold; }
 .blurb { color: var(--soft); font-size: .95em; }
 .section { margin-top: 3rem; break-before: page; page-break-before: always; }
 header + .section { break-before: auto; page-break-before: auto; margin-top: 0; }
+.compact .section { break-before: auto; page-break-before: auto; margin-top: 1.5rem; }
 .meta { color: var(--soft); font-size: .92em; }
 .url { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .85em;
   overflow-wrap: anywhere; }
@@ -91,6 +92,7 @@ header + .section { break-before: auto; page-break-before: auto; margin-top: 0; 
 .quiz .question { margin-bottom: .25rem; }
 .options { list-style: none; padding-left: .8rem; margin: 0; }
 .answers { break-before: page; page-break-before: always; }
+.compact .answers { break-before: auto; page-break-before: auto; }
 .answers li { margin-bottom: .6rem; }
 .answers .links { display: block; }
 @page {

@@ -394,6 +394,16 @@ class UI(Model, frozen=True, kw_only=True):
     lesson_minutes: str
     """A lesson step's length in the reading list; {n} is filled in."""
     lesson_keys: str
+    lesson_verdict: str
+    """On a worksheet, before the boxes of the verdicts a student may tick."""
+    lesson_do: str
+    lesson_slides: str
+    lesson_read: str
+    lesson_expect: str
+    """Before what a teacher may expect as an answer."""
+    quiz_printed: str
+    """A printed quiz's instructions, with the answers at the end."""
+    quiz_printed_no_answers: str
 
     keys: Keys
     help_title: str
