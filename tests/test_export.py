@@ -19,8 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
 from contentkit import EVENTS, PEOPLE, SOURCES, make_content
+from playwright.sync_api import Browser
 
 from tui.doc.build import handout
 from tui.doc.lesson import lesson_handout
