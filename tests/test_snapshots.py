@@ -8,12 +8,18 @@ shipped overview in English and Spanish. Update on purpose with
 
 from __future__ import annotations
 
+import json
+import time
 from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
 from tui.app import ExplainerApp
+from tui.cue import Cue
 from tui.model import Content
+from tui.notes import NotesApp
 
 SECTIONS = ["overview", "results", "people", "timeline", "glossary", "sources", "quiz"]
 
@@ -76,3 +82,28 @@ def test_the_shipped_overview(snap_compare: Compare, content: Content, spanish: 
     """A smoke test of the real material: it moves when the overview's text does."""
     shipped = content if lang == "en" else spanish
     assert snap_compare(ExplainerApp(shipped), terminal_size=(80, 24))
+
+
+def test_a_slide_cut_in_parts_on_a_small_screen(snap_compare: Compare, kinds: Content) -> None:
+    assert snap_compare(ExplainerApp(kinds, present=True), press=["right"] * 4, terminal_size=(60, 18))
+
+
+def test_a_claims_verdict_revealed_as_the_next_step(snap_compare: Compare, kinds: Content) -> None:
+    assert snap_compare(ExplainerApp(kinds, present=True), press=["space"] * 3, terminal_size=(100, 30))
+
+
+def test_the_speakers_notes(
+    snap_compare: Compare, kinds: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cue = tmp_path / "presenter.json"
+    now = 1_796_400_000.0  # a fixed moment: the clock and the time presenting are part of the picture
+    cue.write_text(json.dumps(asdict(Cue(str(kinds.root), "en", 0, 0, 1, now - 125))))
+    app = NotesApp(kinds, cue, now=lambda: now)
+    with monkeypatch.context() as patched:
+        patched.setenv("TZ", "UTC")
+        time.tzset()
+        try:
+            assert snap_compare(app, terminal_size=(80, 24))
+        finally:
+            patched.undo()
+            time.tzset()

@@ -8,6 +8,7 @@ the time of day. It loads the content the presenter shows, in its language.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -35,8 +36,12 @@ class NotesApp(App[None]):
     """
     BINDINGS = [Binding("q,escape,ctrl+q", "quit", show=False)]
 
-    def __init__(self, content: Content, path: Path | None = None) -> None:
+    def __init__(
+        self, content: Content, path: Path | None = None, now: Callable[[], float] = time.time
+    ) -> None:
+        """`now`: the clock (a test's is fixed)."""
         super().__init__()
+        self.now = now
         self.content = content
         """What to show until a cue names other content (another language, another folder)."""
         self.path = path or cue_path()
@@ -110,11 +115,11 @@ class NotesApp(App[None]):
         self._tick()
 
     def _tick(self) -> None:
-        clock = time.strftime("%H:%M")
+        clock = time.strftime("%H:%M", time.localtime(self.now()))
         cue = self.cue
         foot = ""
         if cue is not None and cue.presenting:
-            minutes, seconds = divmod(max(int(time.time() - cue.started), 0), 60)
+            minutes, seconds = divmod(max(int(self.now() - cue.started), 0), 60)
             foot = self.content.ui.present.notes_elapsed.format(time=f"{minutes}:{seconds:02d}")
         self.query_one("#notes-clock", Static).update(Text(clock, style="bold"))
         self.query_one("#notes-foot", Static).update(foot)

@@ -54,16 +54,19 @@ def corrections_page(content: Content) -> tuple[Block, ...]:
     return (Heading(1, log.title), *log.blocks) if log is not None else ()
 
 
-def handout(content: Content, section_id: str | None = None, *, answers: bool = True) -> Handout:
+def handout(
+    content: Content, section_id: str | None = None, *, answers: bool = True, paper: bool = True
+) -> Handout:
     """The explainer, or one section of it (an unknown id raises KeyError), for print.
 
     A whole handout ends with the corrections log; links to what a one-section
     handout leaves out are names, not links. Without `answers`, the quiz's
-    answers are left out (a test to hand out).
+    answers are left out (a test to hand out). Without `paper`, the quiz keeps
+    the screen's words (for search and slides, which show the screen's pages).
     """
     chosen = [content.section(section_id)] if section_id is not None else list(content.sections)
     build = Builder(content, chosen)
-    docs = [build.section(s, answers=answers) for s in chosen]
+    docs = [build.section(s, answers=answers, paper=paper) for s in chosen]
     log = build.corrections()
     if log is not None:
         docs.append(log)
@@ -141,12 +144,12 @@ class Builder:
         if section.body.questions:
             yield Questions(self.ui.questions, tuple(section.body.questions))
 
-    def section(self, section: Section, *, answers: bool = True) -> SectionDoc:
+    def section(self, section: Section, *, answers: bool = True, paper: bool = True) -> SectionDoc:
         """A section for print: a quiz says how to answer on paper, and keeps its answers for the end."""
         body = section.body
         quiz = self.quiz(body.quiz) if isinstance(body, schema.QuizSection) else ()
         own = list(self.own(section))
-        if quiz:  # on paper nothing is checked at once, as the screen's introduction says
+        if quiz and paper:  # on paper nothing is checked at once, as the screen's introduction says
             how = self.ui.quiz_printed if answers else self.ui.quiz_printed_no_answers
             own = [Para(how) if block == Para(body.intro) else block for block in own]
         blocks = [*own, *(self.entry(e) for e in section.entries)]

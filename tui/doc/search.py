@@ -50,7 +50,7 @@ class SearchIndex:
 
     def __init__(self, content: Content) -> None:
         docs: list[_Doc] = []
-        for section in handout(content).sections:
+        for section in handout(content, paper=False).sections:
             place = content.place_of(section.id)
             if place is None:
                 continue

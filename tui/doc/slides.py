@@ -50,7 +50,7 @@ class Slide:
 
 
 def build_slides(content: Content) -> list[Slide]:
-    docs = {doc.id: doc for doc in handout(content).sections}
+    docs = {doc.id: doc for doc in handout(content, paper=False).sections}
     slides: list[Slide] = []
     for section in content.sections:
         if isinstance(section.body, schema.QuizSection):
