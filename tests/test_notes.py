@@ -7,11 +7,13 @@ from pathlib import Path
 
 import pytest
 from sshkit import PtyClient, shows
+from textual.widgets import Static
 
 from tui.app import ExplainerApp
 from tui.cue import CUE_ENV, read
 from tui.doc.slides import build_slides
 from tui.model import Content
+from tui.notes import NotesApp
 from tui.presenter import PresenterScreen
 
 RIGHT = b"\x1b[C"
@@ -63,3 +65,25 @@ async def test_only_a_presenter_on_the_readers_own_machine_writes_a_cue(
             await pilot.pause(0.2)
             assert isinstance(app.screen, PresenterScreen)
         assert cue.exists() is not served
+
+
+async def test_the_notes_count_a_lessons_slides_as_the_presenter_does(
+    content: Content, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "presenter.json"
+    monkeypatch.setenv(CUE_ENV, str(path))
+    lesson = next(item for item in content.lessons if item.id == "critical-reading")
+    wanted = [ident for step in lesson.steps for ident in step.slides]
+    app = ExplainerApp(content, lesson=lesson.id, present=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("right", "right", "right", "right", "right", "right")
+        await pilot.pause(0.2)
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        shown = screen.slide
+    notes = NotesApp(content, path)
+    async with notes.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.1)
+        head = str(notes.query_one("#notes-head", Static).render())
+        assert f"/{len(wanted)}" in head and shown.title in head

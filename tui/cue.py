@@ -32,6 +32,8 @@ class Cue:
     """When presenting started (seconds since the epoch)."""
     presenting: bool = True
     """False once the presenter has left the slides."""
+    slides: tuple[str, ...] = ()
+    """The ids of the slides shown, in order, when not all of them (a lesson's)."""
 
 
 def cue_path() -> Path:
@@ -65,6 +67,7 @@ def read(path: Path) -> Cue | None:
     """The cue at `path`, or None if there is none, or not a cue (another version, a half edit)."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
+        raw["slides"] = tuple(raw.get("slides", ()))
         return Cue(**raw)
     except (OSError, ValueError, TypeError):
         return None

@@ -81,6 +81,7 @@ class NotesApp(App[None]):
             self._show()
 
     def slides_of(self, cue: Cue) -> list[Slide] | None:
+        """The slides the presenter shows: all of the content's, or the few it names (a lesson's)."""
         key = (cue.content, cue.lang)
         if key not in self._slides:
             try:
@@ -89,7 +90,11 @@ class NotesApp(App[None]):
                 return None
             self.content = content
             self._slides[key] = build_slides(content)
-        return self._slides[key]
+        slides = self._slides[key]
+        if cue.slides:
+            by_id = {slide.item or slide.section: slide for slide in slides}
+            slides = [by_id[ident] for ident in cue.slides if ident in by_id]
+        return slides
 
     def _show(self) -> None:
         cue = self.cue

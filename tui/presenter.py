@@ -54,9 +54,11 @@ class PresenterScreen(Screen[None]):
         self._cue = cue
         self._started = time.time()
         self.slides: list[Slide] = build_slides(content)
+        self._only: tuple[str, ...] = ()
         if only is not None:
             by_id = {slide.item or slide.section: slide for slide in self.slides}
             self.slides = [by_id[ident] for ident in only if ident in by_id] or self.slides
+            self._only = tuple(slide.item or slide.section for slide in self.slides)
         self.index = self._find(start) if start else 0
         self.steps: list[Step] = []
         """The current slide's steps, laid out for the screen as it is."""
@@ -152,7 +154,7 @@ class PresenterScreen(Screen[None]):
         if self._cue:
             root, lang = str(self.content.root), self.content.lang
             total = parts(self.steps)
-            publish(Cue(root, lang, self.index, self.part, total, self._started, presenting))
+            publish(Cue(root, lang, self.index, self.part, total, self._started, presenting, self._only))
 
     # -- keys -----------------------------------------------------------------------------
 
