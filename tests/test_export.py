@@ -58,12 +58,20 @@ def all_claims(content: Content) -> list[Claim]:
         ("kinds.md", "md", None),
         ("kinds.html", "html", None),
         ("kinds-results.md", "md", "results"),
+        ("kinds-lesson-students.md", "md", "students"),
+        ("kinds-lesson-teachers.md", "md", "teachers"),
+        ("kinds-lesson-students.html", "html", "students"),
     ],
 )
 def test_golden(name: str, fmt: str, section: str | None) -> None:
     content = load(KINDS if name.startswith("kinds") else EXAMPLE)
-    render = markdown.render if fmt == "md" else html.render
-    got = render(content, section)
+    if name.startswith("kinds-lesson-"):  # section: who the lesson's handout is for
+        audience = "teachers" if section == "teachers" else "students"
+        doc = lesson_handout(content, content.lessons[0], audience)
+        got = markdown.document(doc) if fmt == "md" else html.document(doc, content.lang)
+    else:
+        render = markdown.render if fmt == "md" else html.render
+        got = render(content, section)
     path = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.mkdir(exist_ok=True)

@@ -15,9 +15,9 @@ from typing import Literal
 
 from ..model import Content, schema
 from ..model.schema import VERDICTS
-from .build import Builder, entry_page, section_page
+from .build import Builder
 from .slides import lead
-from .tree import Answers, Block, Claim, Entry, Handout, Heading, Para, Questions, Quiz, QuizItem, SectionDoc
+from .tree import Answers, Block, Claim, Handout, Heading, Para, Questions, Quiz, QuizItem, SectionDoc
 from .words import checked, verdict_word
 
 Audience = Literal["students", "teachers"]
@@ -26,7 +26,7 @@ CLAIMS_PER_ITEM = 2
 
 
 def lesson_handout(content: Content, lesson: schema.Lesson, audience: Audience) -> Handout:
-    build = Builder(content)
+    build = Builder(content, [])  # a lesson's handout holds no section: its references are names
     steps = tuple(_step(content, build, n, step, audience) for n, step in enumerate(lesson.steps, 1))
     return Handout(lesson.title, lesson.aim, checked(content), "", (), steps, compact=True)
 
@@ -45,7 +45,7 @@ def _step(
         if step.read:
             blocks.append(Para(f"{ui.lesson_read}: " + ", ".join(map(content.name_of, step.read)), "meta"))
     for ident in step.read:
-        blocks += _reading(content, ident, audience)
+        blocks += _reading(content, build, ident, audience)
     quiz = _quiz(content, build, step.quiz)
     if quiz:
         blocks.append(Quiz(quiz))
@@ -63,9 +63,9 @@ def _step(
     return SectionDoc(f"step-{number}", number, f"{step.title} ({minutes})", "", tuple(blocks))
 
 
-def _reading(content: Content, ident: str, audience: Audience) -> Iterator[Block]:
+def _reading(content: Content, build: Builder, ident: str, audience: Audience) -> Iterator[Block]:
     """What one item read contributes: its name and lead, then its first claims."""
-    blocks = _page(content, ident)
+    blocks = _page(content, build, ident)
     yield Heading(2, content.name_of(ident))
     paragraph = next((b for b in blocks if isinstance(b, Para) and b.style == ""), None)
     if paragraph is not None:
@@ -80,14 +80,11 @@ def _reading(content: Content, ident: str, audience: Audience) -> Iterator[Block
             yield Para(f"{content.ui.lesson_verdict}  {boxes}", "meta")
 
 
-def _page(content: Content, ident: str) -> list[Block]:
-    """The blocks of a section's page or an entry's, opened out (an entry's are inside it)."""
+def _page(content: Content, build: Builder, ident: str) -> list[Block]:
+    """The blocks of a section's own page or an entry's."""
     if ident in content.entries:
-        return list(entry_page(content, content.entries[ident][1]).blocks)
-    found: list[Block] = []
-    for block in section_page(content, content.section(ident)):
-        found += block.blocks if isinstance(block, Entry) else [block]
-    return found
+        return list(build.entry(content.entries[ident][1]).blocks)
+    return list(build.own(content.section(ident)))
 
 
 def _quiz(content: Content, build: Builder, numbers: list[int]) -> tuple[QuizItem, ...]:
