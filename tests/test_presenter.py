@@ -136,10 +136,15 @@ async def test_every_step_of_every_slide_fits_the_screen(
                 width, height = area(*size, slide.title, slide.subtitle)
                 region = screen.query_one("#slide-points").content_region
                 assert (region.width, region.height) == (width, height)  # check's sums are the screen's
-                texts = [point.text for point in slide.points]
                 steps = list(screen.steps)
-                shown = "".join("".join(s.lines) for s in steps).replace(" ", "")
-                assert shown == "".join(BULLET.strip() + t for t in texts).replace(" ", "")  # all said
+                for index, point in enumerate(slide.points):  # every point said, whole
+                    said = "".join("".join(s.lines) for s in steps if s.point == index).replace(" ", "")
+                    if point.bar is None:
+                        assert said == (BULLET + point.text).replace(" ", "")
+                    else:  # a bar: its label, its value and what is claimed beside it
+                        bar = point.bar
+                        for words in (bar.label, bar.value, bar.note):
+                            assert words.replace(" ", "") in said
                 for _ in steps:
                     fits(screen)
                     await pilot.press("space")

@@ -85,7 +85,8 @@ def test_the_shipped_overview(snap_compare: Compare, content: Content, spanish: 
 
 
 def test_a_slide_cut_in_parts_on_a_small_screen(snap_compare: Compare, kinds: Content) -> None:
-    assert snap_compare(ExplainerApp(kinds, present=True), press=["right"] * 4, terminal_size=(60, 18))
+    # Results, at its chart: the title, then its bars drawn across the screen.
+    assert snap_compare(ExplainerApp(kinds, present=True), press=["right"] * 6, terminal_size=(60, 18))
 
 
 def test_a_claims_verdict_revealed_as_the_next_step(snap_compare: Compare, kinds: Content) -> None:

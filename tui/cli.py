@@ -76,7 +76,7 @@ def notes(argv: list[str]) -> int:
 
 def _warn_crowded(root: Path, lang: str) -> None:
     """Slides a projector shows in more than two parts: a warning, file:line, not a failure."""
-    from .doc.slides import MOST_PARTS, PROJECTOR, crowded
+    from .render.parts import MOST_PARTS, PROJECTOR, crowded
 
     content = load_or_report(root, lang=lang)
     if content is None:

@@ -117,8 +117,7 @@ class PresenterScreen(Screen[None]):
     def _lay_out(self, keep: bool = False) -> None:
         area = self.query_one("#slide-points").content_region
         point = self.steps[self.step].point if keep and self.steps else 0
-        texts = [p.text for p in self.slide.points]
-        self.steps = lay_out(texts, area.width, area.height)
+        self.steps = lay_out([point.shown for point in self.slide.points], area.width, area.height)
         if keep:  # the same point as before the resize, wherever it now falls
             self.step = max((n for n, s in enumerate(self.steps) if s.point <= point), default=0)
         elif self._at_end:

@@ -18,7 +18,7 @@ from typing import Literal
 
 from ..model import Content, schema
 from .build import handout
-from .tree import Block, Bullets, Chart, Claim, Entry, Para, Prose, SectionDoc
+from .tree import BarLine, Block, Bullets, Chart, Claim, Entry, Para, Prose, SectionDoc
 
 CHARTS = 1
 CLAIMS = 2
@@ -29,13 +29,20 @@ of its story, the bars of its first charts and its first claims; an entry's slid
 paragraph, its first figures and its first claims. The page holds the rest."""
 
 
-PointStyle = Literal["", "claim", "verdict"]
+PointStyle = Literal["", "claim", "verdict", "bar"]
 
 
 @dataclass(frozen=True)
 class Point:
     text: str
     style: PointStyle = ""
+    bar: BarLine | None = None
+    """A chart's bar, drawn to the screen's width (`text` says it in words, for search and tests)."""
+
+    @property
+    def shown(self) -> str | BarLine:
+        """What the presenter lays out: the bar, or the words."""
+        return self.bar or self.text
 
 
 @dataclass(frozen=True)
@@ -90,9 +97,11 @@ def _section_slide(doc: SectionDoc) -> Slide:
     texts = list(prose.paragraphs[:PARAGRAPHS]) if prose else [b.text for b in own[:1] if isinstance(b, Para)]
     points = [Point(text) for text in texts]
     for chart in [b for b in own if isinstance(b, Chart)][:CHARTS]:
+        points.append(Point(chart.title))
         for bar in chart.bars:
-            note = f" ({chart.claimed_label}: {bar.claimed})" if bar.claimed else ""
-            points.append(Point(f"{chart.title} · {bar.label}: {bar.value}{note}"))
+            note = f"{chart.claimed_label}: {bar.claimed}" if bar.claimed else ""
+            line = BarLine(bar.label, bar.fraction, bar.value, note)
+            points.append(Point(f"{bar.label}: {bar.value}" + (f" ({note})" if note else ""), "bar", line))
     for claim in [b for b in own if isinstance(b, Claim)][:CLAIMS]:
         points += claim_points(claim)
     return Slide(doc.title, doc.blurb, tuple(points), doc.id, None)
@@ -115,20 +124,3 @@ def _points(blocks: Iterable[Block]) -> Iterator[Point]:
         elif isinstance(block, Claim) and claims < CLAIMS:
             claims += 1
             yield from claim_points(block)
-
-
-PROJECTOR = (100, 30)
-MOST_PARTS = 2
-
-
-def crowded(content: Content, size: tuple[int, int] = PROJECTOR) -> list[tuple[Slide, int]]:
-    """Slides that need more than MOST_PARTS parts on a screen of `size` (a projector's), with how many."""
-    from ..render.parts import area, lay_out, parts
-
-    found = []
-    for slide in build_slides(content):
-        width, height = area(*size, slide.title, slide.subtitle)
-        count = parts(lay_out([point.text for point in slide.points], width, height))
-        if count > MOST_PARTS:
-            found.append((slide, count))
-    return found

@@ -124,6 +124,17 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class BarLine:
+    """A chart's bar as a slide point: drawn to the width of the screen it is shown on."""
+
+    label: str
+    fraction: float
+    value: str
+    note: str = ""
+    """What the article claims beside the official value, if anything."""
+
+
+@dataclass(frozen=True)
 class Chart:
     title: str
     bars: tuple[Bar, ...]

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from rich.console import Console
 from rich.text import Text
 
+from ..doc.slides import Slide, build_slides
+from ..doc.tree import BarLine
+from ..model import Content
+
 BULLET = "• "
 GAP = 1
 """Blank lines between two points."""
@@ -37,13 +41,21 @@ def wrap(text: str, width: int) -> list[str]:
     return [BULLET + lines[0], *("  " + line for line in lines[1:])]
 
 
-def lay_out(points: Sequence[str], width: int, height: int) -> list[Step]:
+def draw_bar(bar: BarLine, width: int) -> list[str]:
+    """The label and value, then the bar across the whole width: a chart a room can read."""
+    head = wrap(f"{bar.label}   {bar.value}" + (f"   · {bar.note}" if bar.note else ""), width)
+    room = max(width - len(BULLET), 4)
+    filled = round(room * max(0.0, min(bar.fraction, 1.0)))
+    return [*head, "  " + ("█" * filled if filled else "▏")]
+
+
+def lay_out(points: Sequence[str | BarLine], width: int, height: int) -> list[Step]:
     """The steps of a slide whose points area is `width` x `height` cells."""
     height = max(height, 1)
     steps: list[Step] = []
     part, used = 0, 0
-    for index, text in enumerate(points):
-        lines = wrap(text, width)
+    for index, point in enumerate(points):
+        lines = draw_bar(point, width) if isinstance(point, BarLine) else wrap(point, width)
         first = True
         while lines:
             gap = GAP if used else 0
@@ -97,3 +109,18 @@ def area(cols: int, rows: int, title: str, subtitle: str, banner: bool = False) 
     if subtitle:
         used += 1 + subtitle.count("\n") + 1
     return slide_width(cols), max(rows - used, 1)
+
+
+PROJECTOR = (100, 30)
+MOST_PARTS = 2
+
+
+def crowded(content: Content, size: tuple[int, int] = PROJECTOR) -> list[tuple[Slide, int]]:
+    """Slides that need more than MOST_PARTS parts on a screen of `size` (a projector's), with how many."""
+    found = []
+    for slide in build_slides(content):
+        width, height = area(*size, slide.title, slide.subtitle)
+        count = parts(lay_out([point.shown for point in slide.points], width, height))
+        if count > MOST_PARTS:
+            found.append((slide, count))
+    return found
