@@ -69,7 +69,7 @@ def test_unknown_top_level_field_with_did_you_mean(tmp_path: Path) -> None:
 def test_unknown_field_without_a_close_name_lists_the_known_ones(tmp_path: Path) -> None:
     people = PEOPLE.replace("intro:", "zzz:")
     assert broken(tmp_path, people_yaml=people) == [
-        "people.yaml:1: unknown field 'zzz' (known: intro, claims, questions, slides, entries)"
+        "people.yaml:1: unknown field 'zzz' (known: intro, claims, questions, slides, notes, entries)"
     ]
 
 
