@@ -115,12 +115,15 @@ async def test_a_student_follows_the_teacher_and_can_step_out(content: Content) 
         assert app.place == ("actors", "anez")
         await pilot.press("f")  # back with the class: where the teacher is now
         await until(pilot, lambda: app.place == ("results", None), "caught up with the teacher")
-        await rooms.send(teacher, Lead(Spot("results", None, 3)))  # the teacher presents
+        await rooms.send(teacher, Lead(Spot("actors", "kaliman", "kaliman")))  # the teacher presents
         await until(pilot, lambda: isinstance(app.screen, PresenterScreen), "slides on")
-        await until(pilot, lambda: getattr(app.screen, "index", None) == 3, "on the teacher's slide")
+        await until(
+            pilot, lambda: getattr(app.screen, "slide", None) and app.screen.slide.item == "kaliman", "on it"
+        )  # type: ignore[attr-defined]
         assert words.following in banner(app)
+        await until(pilot, lambda: app.screen.query_one(ClassBanner).region.height == 1, "the banner shown")
         shown = app.screen.query_one(ClassBanner).region
-        assert shown.height == 1 and shown.y != app.screen.query_one("#slide-counter").region.y
+        assert shown.y != app.screen.query_one("#slide-counter").region.y
         await rooms.send(teacher, Lead(Spot("lithium")))  # and stops presenting
         await until(pilot, lambda: app.place == ("lithium", None), "out of the slides, with the teacher")
         assert not isinstance(app.screen, PresenterScreen)
@@ -345,3 +348,22 @@ async def test_a_class_channel_closed_by_the_server_leaves_the_reader_reading(co
         await until(pilot, lambda: content.ui.classroom.offline in banner(app), "the banner says so")
         await pilot.press("2")
         assert app.place == ("results", None)
+
+
+async def test_students_follow_a_teacher_presenting_a_lessons_slides_to_the_same_slide(
+    content: Content,
+) -> None:
+    """A lesson shows a few of the slides: the class goes to the slide itself, not its position."""
+    lesson = next(item for item in content.lessons if item.id == "critical-reading")
+    wanted = [ident for step in lesson.steps for ident in step.slides]
+    rooms = LocalRooms()
+    inbox = Inbox()
+    app = class_app(content, rooms, teacher=True, lesson=lesson.id, present=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: CODE in banner(app), "the class is open")
+        await rooms.join(CODE, False, inbox)
+        await pilot.press("f")
+        screen = app.screen
+        assert isinstance(screen, PresenterScreen)
+        screen.action_to(len(wanted) - 1)
+        await until(pilot, lambda: any(g.spot.slide == wanted[-1] for g in inbox.of(Goto)), "led there")

@@ -215,8 +215,8 @@ class ExplainerApp(App[None]):
         """The class banner's words, and whether the class is offline ("" when not in a class)."""
         return ("", False) if self.classroom is None else self.classroom.banner()
 
-    def show_spot(self, section: str, item: str | None, slide: int | None) -> None:
-        """Go where a teacher leads: a section and entry, or a slide of the presenter."""
+    def show_spot(self, section: str, item: str | None, slide: str | None) -> None:
+        """Go where a teacher leads: a section and entry, or a slide of the presenter (by id)."""
         presenting = next((s for s in self.screen_stack if isinstance(s, PresenterScreen)), None)
         if slide is None or presenting is None:
             if section not in {s.id for s in self.content.sections}:
@@ -230,7 +230,9 @@ class ExplainerApp(App[None]):
             self.action_present()
         screen = self.screen
         if isinstance(screen, PresenterScreen):
-            screen.call_after_refresh(screen.action_to, slide)
+            ids = [shown.item or shown.section for shown in screen.slides]
+            if slide in ids:
+                screen.call_after_refresh(screen.action_to, ids.index(slide))
 
     def action_class_panel(self) -> None:
         if self.classroom is not None:

@@ -70,7 +70,7 @@ class Host(Protocol):
     def place(self) -> Place | None: ...
     @property
     def main(self) -> Views: ...
-    def show_spot(self, section: str, item: str | None, slide: int | None) -> None: ...
+    def show_spot(self, section: str, item: str | None, slide: str | None) -> None: ...
 
 
 LEAD_TICK = 0.025
@@ -240,7 +240,8 @@ class ClassController:
         place = self.host.place
         if place is None:
             return None
-        slide = next((s.index for s in self.app.screen_stack if isinstance(s, PresenterScreen)), None)
+        presenter = next((s for s in self.app.screen_stack if isinstance(s, PresenterScreen)), None)
+        slide = None if presenter is None else presenter.slide.item or presenter.slide.section
         return Spot(place.section, place.item, slide)
 
     def _quiz_view(self) -> QuizView | None:

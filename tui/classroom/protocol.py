@@ -24,11 +24,12 @@ Name = Annotated[str, Meta(max_length=24, pattern=r"^[^\x00-\x1f\x7f]*$")]
 
 
 class Spot(Struct, frozen=True, forbid_unknown_fields=True):
-    """Where a reader is: a section, an entry in it, and a slide when presenting."""
+    """Where a reader is: a section, an entry in it, and a slide when presenting (by its id:
+    a section's or an entry's, so a teacher presenting a lesson's few slides is followed)."""
 
     section: Ident
     item: Ident | None = None
-    slide: Count | None = None
+    slide: Ident | None = None
 
 
 # -- from an app to its server ---------------------------------------------------
