@@ -11,29 +11,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from rich.text import Text
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from .cue import Cue, cue_path, read
 from .doc.slides import Slide, build_slides
 from .model import Content, ContentError, load
 from .themes import HIGH_CONTRAST
+from .widgets.notes_view import NotesView
 
 
 class NotesApp(App[None]):
-    CSS = """
-    Screen { padding: 1 2; }
-    #notes-head { text-style: bold; color: $text-primary; }
-    #notes-clock { dock: top; text-align: right; color: $text-muted; }
-    #notes-body { height: 1fr; margin: 1 0; }
-    #notes-text { text-style: bold; }
-    #notes-next { color: $text-accent; }
-    #notes-foot { dock: bottom; color: $text-muted; }
-    """
     BINDINGS = [Binding("q,escape,ctrl+q", "quit", show=False)]
 
     def __init__(
@@ -49,12 +38,7 @@ class NotesApp(App[None]):
         self._slides: dict[tuple[str, str], list[Slide]] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("", markup=False, id="notes-clock")
-        yield Static("", markup=False, id="notes-head")
-        with VerticalScroll(id="notes-body"):
-            yield Static("", markup=False, id="notes-text")
-        yield Static("", markup=False, id="notes-next")
-        yield Static("", markup=False, id="notes-foot")
+        yield NotesView()
 
     def on_mount(self) -> None:
         self.register_theme(HIGH_CONTRAST)
@@ -100,31 +84,16 @@ class NotesApp(App[None]):
         cue = self.cue
         slides = None if cue is None else self.slides_of(cue)
         words = self.content.ui.present  # after slides_of: the presenter's language
-        head, text, following = "", words.notes_waiting, ""
+        view = self.query_one(NotesView)
         if cue is not None and not cue.presenting:
-            text = words.notes_ended
-        elif cue is not None and slides and 0 <= cue.index < len(slides):
-            slide = slides[cue.index]
-            head = words.counter.format(n=cue.index + 1, total=len(slides))
-            if cue.parts > 1:
-                head += " · " + words.part.format(n=cue.part + 1, total=cue.parts)
-            head += f" · {slide.title}"
-            text = slide.notes or words.notes_none
-            if cue.index + 1 < len(slides):
-                following = f"{words.notes_next} {slides[cue.index + 1].title}"
-            else:
-                following = words.notes_last
-        self.query_one("#notes-head", Static).update(head)
-        self.query_one("#notes-text", Static).update(text)
-        self.query_one("#notes-next", Static).update(following)
+            view.say("", words.notes_ended)
+        elif cue is None:
+            view.show(words, None, None)
+        else:
+            view.show(words, slides, cue.index, (cue.part, cue.parts))
         self._tick()
 
     def _tick(self) -> None:
-        clock = time.strftime("%H:%M", time.localtime(self.now()))
         cue = self.cue
-        foot = ""
-        if cue is not None and cue.presenting:
-            minutes, seconds = divmod(max(int(self.now() - cue.started), 0), 60)
-            foot = self.content.ui.present.notes_elapsed.format(time=f"{minutes}:{seconds:02d}")
-        self.query_one("#notes-clock", Static).update(Text(clock, style="bold"))
-        self.query_one("#notes-foot", Static).update(foot)
+        started = cue.started if cue is not None and cue.presenting else None
+        self.query_one(NotesView).tick(self.content.ui.present, self.now(), started)
