@@ -36,8 +36,10 @@ from tui.classroom.protocol import (
     Reveal,
     Revealed,
     Spot,
+    State,
 )
 from tui.classroom.rooms import LocalRooms
+from tui.doc.slides import build_slides
 from tui.doc.tree import Claim
 from tui.model import Content
 from tui.model.schema import VERDICTS, QuizSection
@@ -367,3 +369,27 @@ async def test_students_follow_a_teacher_presenting_a_lessons_slides_to_the_same
         assert isinstance(screen, PresenterScreen)
         screen.action_to(len(wanted) - 1)
         await until(pilot, lambda: any(g.spot.slide == wanted[-1] for g in inbox.of(Goto)), "led there")
+
+
+async def test_a_teachers_second_session_shows_the_notes_of_the_slide_the_first_presents(
+    content: Content,
+) -> None:
+    rooms = LocalRooms()
+    presenting = await rooms.join(CODE, True, Inbox())  # the teacher's other session
+    student = Inbox()
+    await rooms.join(CODE, False, student)
+    await rooms.send(presenting, Follow(True))
+    app = class_app(content, rooms, teacher=True)  # this one: the notes, on the teacher's laptop
+    words = content.ui.present
+    kaliman = next(s for s in build_slides(content) if s.item == "kaliman")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: CODE in banner(app), "in the class")
+        await pilot.press("N")
+        notes = lambda: "\n".join(str(s.render()) for s in app.screen.query(Static))  # noqa: E731
+        await until(pilot, lambda: words.notes_waiting[:20] in notes(), "waiting for the slides")
+        await rooms.send(presenting, State(Spot("actors", "kaliman", "kaliman")))
+        await until(pilot, lambda: kaliman.title in notes(), "the slide presented")
+        assert kaliman.notes[:40] in notes() and words.notes_elapsed.split("{")[0] in notes()
+        await rooms.send(presenting, State(Spot("actors", "kaliman")))  # left the slides
+        await until(pilot, lambda: words.notes_waiting[:20] in notes(), "waiting again")
+    assert not student.of(Goto)  # opening a second session pulled no one anywhere

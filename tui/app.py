@@ -53,6 +53,7 @@ class ExplainerApp(App[None]):
         Binding("v", "poll", "poll"),
         Binding("n", "name", "name"),
         Binding("L", "lesson", "lesson"),  # with --lesson: its reading list
+        Binding("N", "class_notes", "notes"),  # a teacher's second session: the speaker's notes
     ]
 
     def __init__(
@@ -234,6 +235,10 @@ class ExplainerApp(App[None]):
             if slide in ids:
                 screen.call_after_refresh(screen.action_to, ids.index(slide))
 
+    def action_class_notes(self) -> None:
+        if self.classroom is not None:
+            self.classroom.open_notes()
+
     def action_class_panel(self) -> None:
         if self.classroom is not None:
             self.classroom.open_panel()
@@ -322,7 +327,7 @@ class ExplainerApp(App[None]):
             return len(self.languages) > 1
         if action == "lesson":
             return self.lesson is not None
-        if action in ("class_panel", "ask", "poll"):
+        if action in ("class_panel", "ask", "poll", "class_notes"):
             return self.leads_class
         if action == "follow":
             return self.classroom is not None and bool(self.classroom.code)

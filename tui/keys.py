@@ -35,7 +35,9 @@ def describe(keys: Keys, description: str) -> str:
     return str(getattr(keys, description)) if description in Keys.__struct_fields__ else description
 
 
-TEACHER: tuple[tuple[str, str], ...] = (("c", "class_panel"), ("f", "follow"), ("o", "ask"), ("v", "poll"))
+TEACHER: tuple[tuple[str, str], ...] = (
+    ("c", "class_panel"), ("f", "follow"), ("o", "ask"), ("v", "poll"), ("N", "notes"),
+)  # fmt: skip
 STUDENT: tuple[tuple[str, str], ...] = (("f", "follow"), ("n", "name"))
 """The keys of a class, listed only to its teacher or its students."""
 

@@ -46,6 +46,7 @@ from ..widgets.document import Document
 from ..widgets.entry_list import EntryList
 from .asked import Asked, claim_poll, quiz_question
 from .name import NameScreen
+from .notes_screen import ClassNotesScreen
 from .panel import ClassPanel
 from .question import QuestionScreen
 
@@ -169,6 +170,8 @@ class ClassController:
         for screen in self.app.screen_stack:
             if isinstance(screen, ClassPanel):
                 screen.show(roster)
+            elif isinstance(screen, ClassNotesScreen):
+                screen.follow(roster)
         question, opened = self._question, roster.open
         if question is not None and opened is not None and opened.number == question.asked.number:
             if opened.revealed and not question.revealed:
@@ -230,7 +233,9 @@ class ClassController:
         now = (spot, answered, right, total)
         if now == self._reported:
             return
-        moved = self._reported is None or self._reported[0] != spot
+        # A teacher's first report is no lead: a second session (the notes) or a reconnection
+        # must not pull a following class to where that session happens to open.
+        moved = self._reported is not None and self._reported[0] != spot
         self._reported = now
         if self.teacher and moved:
             self.link.send(Lead(spot))
@@ -249,6 +254,9 @@ class ClassController:
 
     def toggle_follow(self) -> None:
         if self.teacher:
+            spot = self.spot()
+            if not self.status.leading and spot is not None:
+                self.link.send(Lead(spot))  # the class comes to where the teacher is now
             self.link.send(Follow(not self.status.leading))
         else:
             self.link.send(Follow(not self.status.following))
@@ -256,6 +264,11 @@ class ClassController:
     def open_panel(self) -> None:
         if not any(isinstance(s, ClassPanel) for s in self.app.screen_stack):
             self.app.push_screen(ClassPanel(self.host.content, self.code, self.roster))
+
+    def open_notes(self) -> None:
+        """N, a teacher's second session: the speaker's notes of the session presenting."""
+        if not any(isinstance(s, ClassNotesScreen) for s in self.app.screen_stack):
+            self.app.push_screen(ClassNotesScreen(self.host.content, self.label, self.roster))
 
     def choose_name(self) -> None:
         def named(name: str | None) -> None:

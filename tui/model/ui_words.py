@@ -29,6 +29,8 @@ class Keys(Model, frozen=True, kw_only=True):
     name: str
     ask: str
     poll: str
+    notes: str
+    """N: a teacher's second session shows the speaker's notes."""
 
 
 class QuizWords(Model, frozen=True, kw_only=True):
