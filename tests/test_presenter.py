@@ -139,11 +139,14 @@ async def test_every_step_of_every_slide_fits_the_screen(
                 steps = list(screen.steps)
                 for index, point in enumerate(slide.points):  # every point said, whole
                     said = "".join("".join(s.lines) for s in steps if s.point == index).replace(" ", "")
-                    if point.bar is None:
+                    if point.chart is None:
                         assert said == (BULLET + point.text).replace(" ", "")
-                    else:  # a bar: its label, its value and what is claimed beside it
-                        bar = point.bar
-                        for words in (bar.label, bar.value, bar.note):
+                    else:  # a chart: its title, and each bar's label, value and what is claimed
+                        chart = point.chart
+                        for words in (
+                            chart.title,
+                            *(w for b in chart.bars for w in (b.label, b.value, b.note)),
+                        ):
                             assert words.replace(" ", "") in said
                 for _ in steps:
                     fits(screen)

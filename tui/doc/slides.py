@@ -18,9 +18,9 @@ from typing import Literal
 
 from ..model import Content, schema
 from .build import handout
-from .tree import BarLine, Block, Bullets, Chart, Claim, Entry, Para, Prose, SectionDoc
+from .tree import BarLine, Block, Bullets, Chart, ChartLines, Claim, Entry, Para, Prose, SectionDoc
 
-CHARTS = 1
+CHARTS = 2
 CLAIMS = 2
 PARAGRAPHS = 2
 FIGURES = 4
@@ -29,20 +29,20 @@ of its story, the bars of its first charts and its first claims; an entry's slid
 paragraph, its first figures and its first claims. The page holds the rest."""
 
 
-PointStyle = Literal["", "claim", "verdict", "bar"]
+PointStyle = Literal["", "claim", "verdict", "chart"]
 
 
 @dataclass(frozen=True)
 class Point:
     text: str
     style: PointStyle = ""
-    bar: BarLine | None = None
-    """A chart's bar, drawn to the screen's width (`text` says it in words, for search and tests)."""
+    chart: ChartLines | None = None
+    """A chart, drawn to the screen's width (`text` says it in words, for search and tests)."""
 
     @property
-    def shown(self) -> str | BarLine:
-        """What the presenter lays out: the bar, or the words."""
-        return self.bar or self.text
+    def shown(self) -> str | ChartLines:
+        """What the presenter lays out: the chart, or the words."""
+        return self.chart or self.text
 
 
 @dataclass(frozen=True)
@@ -97,11 +97,17 @@ def _section_slide(doc: SectionDoc) -> Slide:
     texts = list(prose.paragraphs[:PARAGRAPHS]) if prose else [b.text for b in own[:1] if isinstance(b, Para)]
     points = [Point(text) for text in texts]
     for chart in [b for b in own if isinstance(b, Chart)][:CHARTS]:
-        points.append(Point(chart.title))
-        for bar in chart.bars:
-            note = f"{chart.claimed_label}: {bar.claimed}" if bar.claimed else ""
-            line = BarLine(bar.label, bar.fraction, bar.value, note)
-            points.append(Point(f"{bar.label}: {bar.value}" + (f" ({note})" if note else ""), "bar", line))
+        bars = tuple(
+            BarLine(
+                bar.label,
+                bar.fraction,
+                bar.value,
+                f"{chart.claimed_label}: {bar.claimed}" if bar.claimed else "",
+            )
+            for bar in chart.bars
+        )
+        said = "; ".join(f"{bar.label}: {bar.value}" for bar in bars)
+        points.append(Point(f"{chart.title}: {said}", "chart", ChartLines(chart.title, bars)))
     for claim in [b for b in own if isinstance(b, Claim)][:CLAIMS]:
         points += claim_points(claim)
     return Slide(doc.title, doc.blurb, tuple(points), doc.id, None)

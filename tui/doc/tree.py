@@ -135,6 +135,14 @@ class BarLine:
 
 
 @dataclass(frozen=True)
+class ChartLines:
+    """A chart as one slide point: its title, then its bars, drawn to the screen's width."""
+
+    title: str
+    bars: tuple[BarLine, ...]
+
+
+@dataclass(frozen=True)
 class Chart:
     title: str
     bars: tuple[Bar, ...]

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.text import Text
 
 from ..doc.slides import Slide, build_slides
-from ..doc.tree import BarLine
+from ..doc.tree import ChartLines
 from ..model import Content
 
 BULLET = "• "
@@ -41,21 +41,40 @@ def wrap(text: str, width: int) -> list[str]:
     return [BULLET + lines[0], *("  " + line for line in lines[1:])]
 
 
-def draw_bar(bar: BarLine, width: int) -> list[str]:
-    """The label and value, then the bar across the whole width: a chart a room can read."""
-    head = wrap(f"{bar.label}   {bar.value}" + (f"   · {bar.note}" if bar.note else ""), width)
-    room = max(width - len(BULLET), 4)
-    filled = round(room * max(0.0, min(bar.fraction, 1.0)))
-    return [*head, "  " + ("█" * filled if filled else "▏")]
+MIN_BAR = 12
+"""Cells a bar needs beside its label and value; with less, each bar takes a line of its own."""
 
 
-def lay_out(points: Sequence[str | BarLine], width: int, height: int) -> list[Step]:
+def draw_chart(chart: ChartLines, width: int) -> list[str]:
+    """The title, then a line a bar: label, bar, value (and what the article says), in columns.
+
+    On a narrow screen each bar goes under its label, across the whole width.
+    """
+    lines = wrap(chart.title, width)
+    said = [bar.value + (f" · {bar.note}" if bar.note else "") for bar in chart.bars]
+    label_width = max((len(bar.label) for bar in chart.bars), default=0)
+    said_width = max((len(text) for text in said), default=0)
+    room = width - len(BULLET) - label_width - said_width - 2
+    for bar, text in zip(chart.bars, said, strict=True):
+        fraction = max(0.0, min(bar.fraction, 1.0))
+        if room >= MIN_BAR:
+            filled = round(room * fraction)
+            drawn = ("█" * filled if filled else "▏").ljust(room)
+            lines.append(f"  {bar.label.ljust(label_width)} {drawn} {text}".rstrip())
+        else:
+            lines += ["  " + line[len(BULLET) :] for line in wrap(f"{bar.label}   {text}", width)]
+            filled = round((width - len(BULLET)) * fraction)
+            lines.append("  " + ("█" * filled if filled else "▏"))
+    return lines
+
+
+def lay_out(points: Sequence[str | ChartLines], width: int, height: int) -> list[Step]:
     """The steps of a slide whose points area is `width` x `height` cells."""
     height = max(height, 1)
     steps: list[Step] = []
     part, used = 0, 0
     for index, point in enumerate(points):
-        lines = draw_bar(point, width) if isinstance(point, BarLine) else wrap(point, width)
+        lines = draw_chart(point, width) if isinstance(point, ChartLines) else wrap(point, width)
         first = True
         while lines:
             gap = GAP if used else 0
