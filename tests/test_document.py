@@ -176,3 +176,27 @@ async def test_a_page_another_page_drew_is_not_wrapped_again_but_a_new_theme_or_
     assert len(drawn) == 6 and narrower != first
     await lines((60, 20), theme="textual-light")
     assert len(drawn) == 9
+
+
+async def test_u_unfolds_every_claim_on_the_page_and_folds_them_again(content: Content) -> None:
+    from tui.app import ExplainerApp
+    from tui.widgets.document import Document
+
+    def said(page: Document) -> str:
+        return " ".join(" ".join(page.lines()).split())
+
+    app = ExplainerApp(content, item="arce")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # from the list to the page
+        await pilot.pause()
+        page = app.focused
+        assert isinstance(page, Document)
+        starts = [" ".join(c.context.split()[:6]) for c in page.claims() if c.context]
+        assert len(starts) >= 2 and not any(start in said(page) for start in starts)
+        await pilot.press("u")
+        await pilot.pause()
+        assert all(start in said(page) for start in starts)
+        await pilot.press("u")
+        await pilot.pause()
+        assert not any(start in said(page) for start in starts)

@@ -22,6 +22,10 @@ class Keys(Model, frozen=True, kw_only=True):
     language: str
     answer: str
     """The quiz's letter keys."""
+    unfold: str
+    """u: unfold (or fold) every claim on the page."""
+    claim: str
+    """Enter in the keys dialog: it opens, and on a claim shows or hides the context."""
     lesson: str
     """L: the lesson's reading list, when a lesson was chosen (--lesson)."""
     class_panel: str

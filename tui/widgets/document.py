@@ -86,6 +86,7 @@ class Document(PageView, can_focus=True):
         Binding("shift+tab", "previous_item", show=False),
         Binding("enter", "choose", "open"),  # described by the content's keys.open (tui/keys.py)
         Binding("space", "choose", show=False),
+        Binding("u", "unfold_all", "unfold", show=False),  # in the keys dialog, not the key bar
     ]
 
     def __init__(self, blocks: Iterable[Block] = (), *, id: str | None = None) -> None:
@@ -346,7 +347,17 @@ class Document(PageView, can_focus=True):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose":
             return self.cursor is not None
+        if action == "unfold_all":
+            return bool(self.claims())  # offered only on a page with claims
         return True
+
+    def action_unfold_all(self) -> None:
+        """u: every claim's context shown, or, if all are, every claim folded again."""
+        claims = {index for index, block in enumerate(self._blocks) if isinstance(block, Claim)}
+        self._open = set() if claims <= self._open else claims
+        self._forget()
+        if self.cursor is not None:
+            self.call_after_refresh(self._scroll_to_cursor, False)
 
     def action_choose(self) -> None:
         key = self.cursor
