@@ -122,6 +122,8 @@ class ClassWords(Model, frozen=True, kw_only=True):
 class UI(Model, frozen=True, kw_only=True):
     """Every interface word the app shows that is not content."""
 
+    text_version: str
+    """serve-web's link to the handout as a page of text, for screen readers and phones."""
     lesson_minutes: str
     """A lesson step's length in the reading list; {n} is filled in."""
     lesson_keys: str

@@ -71,6 +71,7 @@ def describe(contents: Mapping[str, Content]) -> dict[str, Any]:
         "languages": list(contents),
         "titles": {lang: c.index.title for lang, c in contents.items()},
         "checked": {lang: checked(c) for lang, c in contents.items()},
+        "text_version": {lang: c.ui.text_version for lang, c in contents.items()},
     }
 
 

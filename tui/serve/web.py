@@ -115,7 +115,9 @@ async def _serve(served: list[str], limits: Limits, args: argparse.Namespace, co
         if args.lang is not None and args.lang not in spawner.languages:
             raise SpawnError(f"unknown language '{args.lang}'; valid: {', '.join(spawner.languages)}")
         hosts = tuple(args.allow_host)
-        server = WebServer(spawner, served, limits, tuple(args.allow_origin), hosts, rooms, args.font_size)
+        server = WebServer(
+            spawner, served, limits, tuple(args.allow_origin), hosts, rooms, args.font_size, content
+        )
         return await _listen(server, args.host, args.port)
     finally:
         watch.cancel()

@@ -18,6 +18,7 @@ import shlex
 import time
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,6 +33,7 @@ from .classes import idle_limit
 from .spawner import Spawner
 from .textual_serve_compat import BrowserServer
 from .web_session import MAX_COLS, MAX_ROWS, GuardedAppService, cells
+from .web_text import TextVersion
 
 log = logging.getLogger("bolivia_explainer.web")
 
@@ -56,7 +58,10 @@ _HEAD = """<title>{{ application.name }}</title>
     <link rel="preload" as="font" type="font/ttf" crossorigin
       href="{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf" />
     <style>@font-face { font-family: "Roboto Mono";
-      src: url("{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf"); }</style>
+      src: url("{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf"); }
+      .text-version { position: absolute; left: -9999px; top: 0; z-index: 9; padding: .5em;
+        background: #fff; color: #000; font: 16px sans-serif; }
+      .text-version:focus { left: 0; }</style>
     <script>
       addEventListener("DOMContentLoaded", () => {
         const url = new URL("ws", location.href);
@@ -75,6 +80,9 @@ _HEAD = """<title>{{ application.name }}</title>
         }
       };
     </script>"""
+# First on the page, shown when it has the focus (tab): the handout as text, for a screen
+# reader or a phone, at the address beside the page's own (/text, or /c/CODE/text).
+_TEXT_LINK = '<a href="text" class="text-version">{{ text_version }}</a>'
 _FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>")
 # Under the title on the page shown while a session starts and after it ends.
 _NAME = "<div>{{ application.name or 'Textual Application' }}</div>"
@@ -117,11 +125,13 @@ class WebServer(BrowserServer):
         hosts: tuple[str, ...] = (),
         rooms: Rooms | None = None,
         font_size: int = DEFAULT_FONT_SIZE,
+        content: Path | None = None,
     ) -> None:
         """`rooms`: the class rooms that /c/CODE/ joins (None: no classes here); `font_size`:
         the terminal's, in CSS pixels, unless a page's address asks for another (?fontsize=28)."""
         super().__init__(shlex.join(args), title="")
         self.font_size = font_size
+        self.text = TextVersion(content)
         self.spawner = spawner
         self.rooms = rooms
         self.args = args
@@ -156,13 +166,16 @@ class WebServer(BrowserServer):
         page = (self.templates_path / "app_index.html").read_text(encoding="utf-8")
         page, found = _FONT_LINK.subn(_HEAD, page)
         page, named = re.subn(re.escape(_NAME), _NAME_AND_CHECKED, page)
-        if found != 1 or named != 1:
+        page, tagged = re.subn(r"<html>", '<html lang="{{ lang }}">', page)
+        page, linked = re.subn(r"(<body[^>]*>)", r"\1" + _TEXT_LINK, page)
+        if found != 1 or named != 1 or tagged != 1 or linked != 1:
             raise RuntimeError("textual-serve's page has changed: check serve-web against it")
         aiohttp_jinja2.setup(app, loader=jinja2.DictLoader({"app_index.html": page}), autoescape=True)
         app.add_routes(
             [
                 web.get("/", self.index, name="index"),
                 web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/text", self.text_version),
                 web.static("/static", self.statics_path, name="static"),  # no download route
             ]
         )
@@ -172,6 +185,7 @@ class WebServer(BrowserServer):
                     web.get("/c/{code}", self.to_class_page),
                     web.get("/c/{code}/", self.index),
                     web.get("/c/{code}/ws", self.handle_websocket),
+                    web.get("/c/{code}/text", self.text_version),
                 ]
             )
         app.on_shutdown.append(self.on_shutdown)
@@ -189,6 +203,13 @@ class WebServer(BrowserServer):
             raise web.HTTPNotFound(text=NO_CLASS)
         return code
 
+    async def text_version(self, request: web.Request) -> web.StreamResponse:
+        self.class_code(request)
+        if self.unknown_host(request) is not None:
+            raise web.HTTPForbidden(text=UNKNOWN_HOST.format(name=self.unknown_host(request)))
+        lang = self.language_for(request.headers.get("Accept-Language", ""))
+        return self.text.response(lang, id(self.spawner.info))
+
     async def index(self, request: web.Request) -> web.StreamResponse:
         code = self.class_code(request)
         name = self.unknown_host(request)
@@ -203,6 +224,8 @@ class WebServer(BrowserServer):
             "app_websocket_url": "",  # set by the page from its own address
             "config": {"static": {"url": "static/" if code is None else "../../static/"}},
             "application": {"name": self.title_in(lang), "checked": checked.get(lang)},
+            "lang": lang,
+            "text_version": self.spawner.info.get("text_version", {}).get(lang, "Text version"),
         }
         return aiohttp_jinja2.render_template("app_index.html", request, context)
 
