@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,16 @@ def test_values_a_reader_never_sees_are_not_searched(content: Content) -> None:
     assert index.search("truefalse") == []
     assert index.search("record-turnout-2020") == []
     assert index.search("Paz")  # words that are shown still are
+
+
+def test_no_id_shows_through_as_a_word(content: Content, spanish: Content) -> None:
+    """Ids are data: what a reader reads (and searches) names things, never spells their ids.
+
+    Ids with a hyphen cannot be mistaken for words ("morales" is a name too); none may
+    appear in any page's text, in either language."""
+    for material in (content, spanish):
+        ids = {i for i in material.entries if "-" in i} | {s.id for s in material.sections if "-" in s.id}
+        index = SearchIndex(material)
+        for item, text in index.texts():
+            words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
+            assert not words & ids, (item, sorted(words & ids))

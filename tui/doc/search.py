@@ -6,7 +6,7 @@ word, a quiz's options) and never an id, a reference or an enum value.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..model import Content
@@ -69,6 +69,10 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self._docs)
+
+    def texts(self) -> Iterator[tuple[str | None, str]]:
+        """Each searchable page's entry id (None for a section's own page) and its words."""
+        return ((doc.item, doc.text) for doc in self._docs)
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """Places holding every word of `query`; title matches first."""
