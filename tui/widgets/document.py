@@ -23,58 +23,18 @@ from textual.strip import Strip
 
 from ..doc.tree import Block, Claim
 from ..messages import Navigate
-from ..model.schema import VERDICTS
 from ..render.layout import EMPTY, Key, Laid, lay_out
-from ..render.rows import CHART_STYLES, Drawn, draw, flatten
+from ..render.rows import Drawn, draw, flatten
 from ..textual_internals import PageView
+from .document_style import DOCUMENT_CSS, STYLES
 
 MAX_WIDTH = 100
 MAX_DRAWN = 4_000  # blocks drawn and kept, for a few pages at a few widths: a few MB at most
 """Long lines are hard to read on wide terminals and projectors."""
 
-STYLES = (
-    *("h1", "h2", "h3", "meta", "url", "label", "link", "blurb", "hint", "context", "claim"),
-    *("chart-note", "cursor", "cursor-block", "hover", "bar"),
-    *(f"verdict-{verdict}" for verdict in VERDICTS),
-    *(f"chart-{n}" for n in range(CHART_STYLES)),
-)
-
 
 class Document(PageView, can_focus=True):
-    DEFAULT_CSS = """
-    Document {
-        height: 1fr;
-        padding: 0 1;
-        scrollbar-size-vertical: 1;
-        scrollbar-gutter: stable;
-    }
-    Document > .document--h1 { color: $text-primary; text-style: bold underline; }
-    Document > .document--h2 { color: $text-accent; text-style: bold; }
-    Document > .document--h3 { color: $text-secondary; text-style: bold; }
-    Document > .document--meta { color: $text-muted; text-style: italic; }
-    Document > .document--url { color: $text-secondary; text-style: underline; }
-    Document > .document--label { color: $text-muted; }
-    Document > .document--link { color: $text-accent; text-style: underline; }
-    Document > .document--blurb { color: $foreground; text-style: not underline not bold; }
-    Document > .document--hint { color: $text-muted; }
-    Document > .document--context { background: $boost; }
-    Document > .document--claim { background: $background 0%; }
-    Document > .document--chart-note { color: $text-muted; text-style: italic; }
-    /* The item under the cursor: a link stands out; a claim is tinted so its colours stay readable. */
-    Document > .document--cursor { background: $accent; color: $background; text-style: bold not underline; }
-    Document > .document--cursor-block { background: $accent 30%; }
-    Document > .document--hover { background: $boost; }
-    Document > .document--bar { color: $secondary; }
-    Document > .document--verdict-consistent { color: $text-success; text-style: bold; }
-    Document > .document--verdict-imprecise { color: $text-warning; text-style: bold; }
-    Document > .document--verdict-disputed { color: $text-accent; text-style: bold; }
-    Document > .document--verdict-unverifiable { color: $text-secondary; text-style: bold; }
-    Document > .document--verdict-inaccurate { color: $text-error; text-style: bold; }
-    Document > .document--chart-0 { color: $primary; }
-    Document > .document--chart-1 { color: $secondary; }
-    Document > .document--chart-2 { color: $accent; }
-    Document > .document--chart-3 { color: $warning; }
-    """
+    DEFAULT_CSS = DOCUMENT_CSS
     COMPONENT_CLASSES = {f"document--{name}" for name in STYLES}
     STYLE_PREFIX = "document"
     """Subclasses style their lines through their own component classes."""
