@@ -231,7 +231,7 @@ class ExplainerApp(App[None]):
             self.action_present()
         screen = self.screen
         if isinstance(screen, PresenterScreen):
-            ids = [shown.item or shown.section for shown in screen.slides]
+            ids = [shown.id for shown in screen.slides]
             if slide in ids:
                 screen.call_after_refresh(screen.action_to, ids.index(slide))
 

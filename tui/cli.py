@@ -86,7 +86,7 @@ def _warn_crowded(root: Path, lang: str) -> None:
         file = content.section(slide.section).ref.file
         if lang != languages(root)[0]:
             file = f"{lang}/{file}"
-        ident = slide.item or slide.section
+        ident = slide.id
         where = f"{file}:{_line_of(root / file, ident)}"
         print(f"{root / where}: warning: the slide '{ident}' takes {count} parts at {cols}x{rows} "
               f"(a projector); more than {MOST_PARTS} is hard to follow: shorten it",

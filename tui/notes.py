@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 
 from .cue import Cue, cue_path, read
-from .doc.slides import Slide, build_slides
+from .doc.slides import Slide, build_slides, chosen
 from .model import Content, ContentError, load
 from .themes import HIGH_CONTRAST
 from .widgets.notes_view import NotesView
@@ -76,8 +76,7 @@ class NotesApp(App[None]):
             self._slides[key] = build_slides(content)
         slides = self._slides[key]
         if cue.slides:
-            by_id = {slide.item or slide.section: slide for slide in slides}
-            slides = [by_id[ident] for ident in cue.slides if ident in by_id]
+            slides = chosen(slides, cue.slides)
         return slides
 
     def _show(self) -> None:

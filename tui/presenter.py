@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from .cue import Cue, publish
-from .doc.slides import Slide, build_slides
+from .doc.slides import Slide, build_slides, chosen
 from .model import Content
 from .render.parts import Step, heading, lay_out, parts
 from .widgets.class_banner import ClassBanner
@@ -56,9 +56,8 @@ class PresenterScreen(Screen[None]):
         self.slides: list[Slide] = build_slides(content)
         self._only: tuple[str, ...] = ()
         if only is not None:
-            by_id = {slide.item or slide.section: slide for slide in self.slides}
-            self.slides = [by_id[ident] for ident in only if ident in by_id] or self.slides
-            self._only = tuple(slide.item or slide.section for slide in self.slides)
+            self.slides = chosen(self.slides, only) or self.slides
+            self._only = tuple(slide.id for slide in self.slides)
         self.index = self._find(start) if start else 0
         self.steps: list[Step] = []
         """The current slide's steps, laid out for the screen as it is."""

@@ -246,7 +246,7 @@ class ClassController:
         if place is None:
             return None
         presenter = next((s for s in self.app.screen_stack if isinstance(s, PresenterScreen)), None)
-        slide = None if presenter is None else presenter.slide.item or presenter.slide.section
+        slide = None if presenter is None else presenter.slide.id
         return Spot(place.section, place.item, slide)
 
     def _quiz_view(self) -> QuizView | None:

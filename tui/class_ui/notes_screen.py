@@ -27,7 +27,7 @@ class ClassNotesScreen(Screen[None]):
         self.content = content
         self.own_label = own_label
         self.slides = build_slides(content)
-        self._ids = [slide.item or slide.section for slide in self.slides]
+        self._ids = [slide.id for slide in self.slides]
         self._roster = roster
         self._started: float | None = None
 

@@ -17,9 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..model.schema import ClassWords
+from ..sections.quiz import LETTERS
 from .asked import Asked, draw_option
-
-LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 class Option(Static):
@@ -39,7 +38,7 @@ class QuestionScreen(ModalScreen[None]):
     """Opaque (see app.tcss): on a projector the page behind would show a claim's verdict."""
 
     BINDINGS = [
-        *(Binding(letter, f"choose({n})", show=False) for n, letter in enumerate(LETTERS[:6])),
+        *(Binding(letter, f"choose({n})", show=False) for n, letter in enumerate(LETTERS)),
         Binding("r", "reveal", show=False),
         Binding("escape", "close", show=False),
     ]

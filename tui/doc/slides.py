@@ -55,6 +55,17 @@ class Slide:
     notes: str = ""
     """The speaker's notes (the section's `notes`), for the notes screen, never the room."""
 
+    @property
+    def id(self) -> str:
+        """What names the slide in `slides` lists, lessons and class messages."""
+        return self.item or self.section
+
+
+def chosen(slides: list[Slide], ids: Iterable[str]) -> list[Slide]:
+    """The slides named by `ids`, in that order (a lesson's); unknown ids are left out."""
+    by_id = {slide.id: slide for slide in slides}
+    return [by_id[ident] for ident in ids if ident in by_id]
+
 
 def build_slides(content: Content) -> list[Slide]:
     docs = {doc.id: doc for doc in handout(content, paper=False).sections}
