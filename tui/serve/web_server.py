@@ -205,8 +205,9 @@ class WebServer(BrowserServer):
 
     async def text_version(self, request: web.Request) -> web.StreamResponse:
         self.class_code(request)
-        if self.unknown_host(request) is not None:
-            raise web.HTTPForbidden(text=UNKNOWN_HOST.format(name=self.unknown_host(request)))
+        name = self.unknown_host(request)
+        if name is not None:
+            raise web.HTTPForbidden(text=UNKNOWN_HOST.format(name=name))
         lang = self.language_for(request.headers.get("Accept-Language", ""))
         return self.text.response(lang, id(self.spawner.info))
 
