@@ -6,10 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
-from contentkit import make_content
+from contentkit import PEOPLE, make_content
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tui.doc.search import SearchIndex, fold
+from tui.doc.search import CUT, Hit, SearchIndex, fold
 from tui.model import Content, load
+from tui.render.find import best_line
 
 
 @pytest.fixture
@@ -41,7 +44,29 @@ def test_accents_and_case_do_not_matter(small: SearchIndex, query: str) -> None:
 def test_a_hit_says_where_it_is(small: SearchIndex) -> None:
     hit = small.search("anez")[0]
     assert (hit.section, hit.item, hit.title) == ("people", "anez", "Jeanine Áñez")
-    assert "Áñez" in hit.snippet
+    assert hit.snippet == "Interim president"  # what the entry says, not its title again
+    assert [hit.title[start:end] for start, end in hit.title_marks] == ["Áñez"]
+
+
+LONG_ROLE = (
+    "Senator for Beni who, after the president resigned in November 2019, declared herself "
+    "interim president of Bolivia and governed for a year until the election Luis Arce won."
+)
+
+
+def test_a_snippet_cuts_between_words_and_shows_the_cuts(tmp_path: Path) -> None:
+    people = PEOPLE.replace('"Interim president"', f'"{LONG_ROLE}"')
+    index = SearchIndex(load(make_content(tmp_path, people_yaml=people)))
+    hit = index.search("interim")[0]
+    assert hit.snippet == "…2019, declared herself interim president of Bolivia and governed for a…"
+    assert [hit.snippet[start:end] for start, end in hit.marks] == ["interim"]
+
+
+def test_every_word_of_the_query_is_highlighted_accents_folded(tmp_path: Path) -> None:
+    people = PEOPLE.replace('"Interim president"', '"Áñez, interim president; ANEZ again"')
+    index = SearchIndex(load(make_content(tmp_path, people_yaml=people)))
+    hit = index.search("president anez")[0]
+    assert [hit.snippet[start:end] for start, end in hit.marks] == ["Áñez", "president", "ANEZ"]
 
 
 def test_every_word_must_match(small: SearchIndex) -> None:
@@ -85,6 +110,21 @@ def test_limit(small: SearchIndex) -> None:
 
 def test_fold() -> None:
     assert fold("Áñez ÇÜÍ") == "anez cui"
+    assert fold("Straße Øre") == "straße øre"  # kept one for one, not "strasse"
+
+
+@given(st.text())
+def test_fold_keeps_each_character_in_its_place(text: str) -> None:
+    """A match found in the folded text is highlighted at the same place in the text."""
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert all(fold(char) == folded[n] for n, char in enumerate(text))
+
+
+def test_the_best_line_holds_most_of_the_words_and_marks_them() -> None:
+    lines = ["Jeanine Áñez", "Senator; then ÁÑEZ was interim president", "interim"]
+    assert best_line(lines, ["interim", "anez"]) == (1, [(14, 18), (23, 30)])
+    assert best_line(lines, ["Kaliman"]) is None
 
 
 # --- on the shipped content: the entries a reader would look for --------------------------------
@@ -146,3 +186,57 @@ def test_no_id_shows_through_as_a_word(content: Content, spanish: Content) -> No
         for item, text in index.texts():
             words = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", text))
             assert not words & ids, (item, sorted(words & ids))
+
+
+class Shipped:
+    """A language's index, its ids with a hyphen and its words (a short repr for hypothesis's reports)."""
+
+    def __init__(self, material: Content) -> None:
+        self.lang = material.lang
+        self.index = SearchIndex(material)
+        entries = {i for i in material.entries if "-" in i}
+        self.ids = entries | {s.id for s in material.sections if "-" in s.id}
+        self.words = sorted({word for _, text in self.index.texts() for word in re.findall(r"\w+", text)})
+        self.texts: dict[str | None, list[str]] = {}
+        for item, text in self.index.texts():
+            self.texts.setdefault(item, []).append(text)
+
+    def __repr__(self) -> str:
+        return f"Shipped({self.lang})"
+
+
+@pytest.fixture(scope="module")
+def both(content: Content, spanish: Content) -> dict[str, Shipped]:
+    return {"en": Shipped(content), "es": Shipped(spanish)}
+
+
+def at_word_boundary(snippet: str, texts: list[str]) -> bool:
+    """The snippet, its cut marks aside, is whole words of one of the texts."""
+    core = re.escape(snippet.removeprefix(CUT).removesuffix(CUT))
+    return any(re.search(rf"(?:^|\s){core}(?:\s|$)", text) for text in texts)
+
+
+def marked_everywhere(hit: Hit, words: list[str]) -> bool:
+    """Every place a query word is in the snippet is inside a highlight."""
+    folded = fold(hit.snippet)
+    for word in words:
+        for at in (n for n in range(len(folded)) if folded.startswith(word, n)):
+            if not any(start <= at and at + len(word) <= end for start, end in hit.marks):
+                return False
+    return True
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_results_show_words_never_ids_and_cut_between_words(
+    both: dict[str, Shipped], lang: str, data: st.DataObject
+) -> None:
+    shipped = both[lang]
+    words = data.draw(st.lists(st.sampled_from(shipped.words), min_size=1, max_size=3))
+    for hit in shipped.index.search(" ".join(words)):
+        # Whole hyphenated words: a source's web address may hold an id's letters inside a longer name.
+        shown = set(re.findall(r"[a-z0-9]+(?:-[a-z0-9]+)+", f"{hit.title} {hit.snippet}"))
+        assert not shown & shipped.ids, hit
+        assert not hit.snippet or at_word_boundary(hit.snippet, shipped.texts[hit.item]), hit
+        assert marked_everywhere(hit, [fold(word) for word in words]), hit
