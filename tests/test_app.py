@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from screenkit import static_text
 from textual.widgets import Input, OptionList, Static
 
 from tui.app import ExplainerApp
@@ -248,7 +249,7 @@ async def test_help_opens_with_question_mark_and_f1(content: Content) -> None:
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
-            text = str(app.screen.query_one(".keys", Static).content)
+            text = static_text(app.screen.query_one(".keys", Static))
             assert "ctrl+p" in text and content.ui.keys.search in text
             await pilot.press("escape")
             await pilot.pause()
@@ -266,10 +267,10 @@ async def test_digit_typed_in_search_is_text_not_navigation(content: Content) ->
 
 async def test_too_small_terminal_says_how_big(content: Content) -> None:
     app = ExplainerApp(content)
-    async with app.run_test(size=(50, 14)) as pilot:
+    async with app.run_test(size=(38, 10)) as pilot:
         await pilot.pause()
         message = str(app.screen.query_one("#too-small", Static).content)
-        assert "60x18" in message and "50x14" in message
+        assert "40x12" in message and "38x10" in message
         assert app.screen.has_class("too-small")
 
 

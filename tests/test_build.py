@@ -218,6 +218,20 @@ def test_chart_bars_are_shares_of_the_scale(kinds: Content) -> None:
         assert all(0.0 <= bar.fraction <= 1.0 for bar in chart.bars)
 
 
+def test_a_chart_on_a_narrow_page_puts_each_bar_under_its_label() -> None:
+    bars = (
+        Bar("Luis Arce (MAS)", 0.55, "55.10%", "55%", None),
+        Bar("Carlos Mesa (CC)", 0.29, "28.83%", "", None),
+    )
+    chart = Chart("Vote", bars, "official", "article says", "")
+    narrow = plain(rows(chart, 30))
+    assert "Luis Arce (MAS)  55.10%" in narrow and "article says: 55%" in narrow
+    assert "█" * 16 in narrow  # 55% of the whole width, on a line of its own
+    assert all(len(line) <= 30 for line in narrow)
+    wide = plain(rows(chart, 80))
+    assert any(line.startswith("Luis Arce (MAS)") and "█" in line and "55.10%" in line for line in wide)
+
+
 # --- the shipped content: the log, slides, search --------------------------------------------------
 
 

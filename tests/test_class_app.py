@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import pytest
 from classkit import CODE, Inbox
+from screenkit import static_text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -308,13 +309,13 @@ async def test_the_keys_dialog_lists_the_class_keys_of_each_role(content: Conten
         async with app.run_test(size=(100, 40)) as pilot:
             await until(pilot, lambda: CODE in banner(app), "in the class")  # noqa: B023 - awaited here
             await pilot.press("question_mark")
-            shown = "\n".join(str(s.render()) for s in app.screen.query(Static))
+            shown = "\n".join(static_text(s) for s in app.screen.query(Static))
             assert all(word in shown for word in listed)
             assert not any(f"  {word}" in shown for word in unlisted)
     alone = ExplainerApp(content)
     async with alone.run_test(size=(100, 40)) as pilot:
         await pilot.press("question_mark")
-        shown = "\n".join(str(s.render()) for s in alone.screen.query(Static))
+        shown = "\n".join(static_text(s) for s in alone.screen.query(Static))
         assert keys.ask not in shown and keys.name not in shown
 
 
@@ -385,7 +386,7 @@ async def test_a_teachers_second_session_shows_the_notes_of_the_slide_the_first_
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: CODE in banner(app), "in the class")
         await pilot.press("N")
-        notes = lambda: "\n".join(str(s.render()) for s in app.screen.query(Static))  # noqa: E731
+        notes = lambda: "\n".join(static_text(s) for s in app.screen.query(Static))  # noqa: E731
         await until(pilot, lambda: words.notes_waiting[:20] in notes(), "waiting for the slides")
         await rooms.send(presenting, State(Spot("actors", "kaliman", "kaliman")))
         await until(pilot, lambda: kaliman.title in notes(), "the slide presented")

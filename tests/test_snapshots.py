@@ -58,7 +58,22 @@ def test_search_dialog(snap_compare: Compare, kinds: Content) -> None:
 
 
 def test_too_small(snap_compare: Compare, kinds: Content) -> None:
-    assert snap_compare(ExplainerApp(kinds), terminal_size=(50, 14))
+    assert snap_compare(ExplainerApp(kinds), terminal_size=(38, 10))
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [["3"], ["3", "down", "enter"], ["2"], ["m"]],
+    ids=["list", "entry", "chart", "menu"],
+)
+def test_narrow(snap_compare: Compare, kinds: Content, keys: list[str]) -> None:
+    """40x20, a phone or a split pane: one column, the tabs as a menu, charts bar under label."""
+    assert snap_compare(ExplainerApp(kinds), press=keys, terminal_size=(40, 20))
+
+
+def test_a_wide_screen_widens_the_list(snap_compare: Compare, content: Content) -> None:
+    """The shipped sources, whose long titles wrapped over three lines in a narrow column."""
+    assert snap_compare(ExplainerApp(content), press=["8"], terminal_size=(160, 48))
 
 
 def test_presenter_at_projector_size(snap_compare: Compare, kinds: Content) -> None:

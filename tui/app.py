@@ -17,6 +17,7 @@ from .dialogs.help import HelpScreen
 from .dialogs.leave import LeaveScreen
 from .dialogs.lesson import LessonScreen
 from .dialogs.search import Found, SearchScreen
+from .dialogs.sections import SectionsScreen
 from .doc.search import SearchIndex
 from .history import History, Place
 from .keys import SECTION_KEYS
@@ -28,6 +29,7 @@ from .palette import places
 from .presenter import PresenterScreen
 from .textual_internals import release_render_caches
 from .themes import HIGH_CONTRAST, THEMES
+from .widgets.section_bar import SectionBar
 
 
 class ExplainerApp(App[None]):
@@ -42,6 +44,7 @@ class ExplainerApp(App[None]):
         Binding("escape,backspace", "go_back", "back", key_display="esc"),
         Binding("slash", "search", "search", key_display="/"),
         Binding("question_mark,f1", "help", "help", key_display="?"),
+        Binding("m", "sections_menu", "menu", show=False),  # the narrow bar's ≡ shows it
         Binding("t", "next_theme", "theme", show=False),
         Binding("p", "present", "present"),
         Binding("l", "switch_language", "language"),
@@ -155,6 +158,9 @@ class ExplainerApp(App[None]):
     def on_navigate(self, message: Navigate) -> None:
         self.goto_target(message.target)
 
+    def on_section_bar_menu_wanted(self, _message: SectionBar.MenuWanted) -> None:
+        self.action_sections_menu()
+
     # -- actions ------------------------------------------------------------------
 
     def action_section(self, number: int) -> None:
@@ -181,6 +187,17 @@ class ExplainerApp(App[None]):
                 self.goto(*place)
 
         self.push_screen(search, chosen)
+
+    def action_sections_menu(self) -> None:
+        if isinstance(self.screen, SectionsScreen):
+            return
+        here = self.place
+
+        def chosen(section: str | None) -> None:
+            if section is not None:
+                self.goto(section, keep=True)
+
+        self.push_screen(SectionsScreen(self.content, here.section if here else None), chosen)
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its prompt in the content's language."""

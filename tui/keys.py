@@ -14,6 +14,7 @@ SECTION_KEYS = 9
 
 HELP: tuple[tuple[str, str], ...] = (
     ("1-{sections}", "sections"),
+    ("m", "menu"),
     ("tab / shift+tab", "focus"),
     ("↑ ↓ ← →", "move"),
     ("enter", "claim"),

@@ -8,15 +8,13 @@ from textual.widgets import Static
 
 from .history import Place
 from .model import Content
+from .render.sizes import NARROW, SMALLEST
 from .sections import SectionView
 from .sections.deck import ViewDeck
 from .textual_internals import QuietFocusScreen
 from .widgets.class_banner import ClassBanner
 from .widgets.key_bar import KeyBar
 from .widgets.section_bar import SectionBar
-
-MIN_WIDTH = 60
-MIN_HEIGHT = 18
 
 
 class MainScreen(QuietFocusScreen):
@@ -81,10 +79,12 @@ class MainScreen(QuietFocusScreen):
 
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
+        need_width, need_height = SMALLEST
+        small = width < need_width or height < need_height
         self.set_class(small, "too-small")
+        self.set_class(width < NARROW, "narrow")
         if small:
             message = self.content.ui.too_small.format(
-                need=f"{MIN_WIDTH}x{MIN_HEIGHT}", have=f"{width}x{height}"
+                need=f"{need_width}x{need_height}", have=f"{width}x{height}"
             )
             self.query_one("#too-small", Static).update(message)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -25,12 +26,17 @@ class HelpScreen(ModalScreen[None]):
         self.role = role
 
     def compose(self) -> ComposeResult:
-        rows = help_rows(self.ui.keys, self.sections, self.role)
-        width = max(len(k) for k, _ in rows)
-        with Vertical(classes="dialog"):
+        # A grid, so a long description wraps in its own column on a narrow screen.
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(justify="right", no_wrap=True)
+        keys.add_column()
+        for key, words in help_rows(self.ui.keys, self.sections, self.role):
+            keys.add_row(key, words)
+        # It scrolls: on a small screen the list is longer than the dialog.
+        with VerticalScroll(classes="dialog"):
             yield Static(self.ui.help_title, markup=False, classes="heading h1")
             yield Static(self.ui.help_intro, markup=False, classes="para")
-            yield Static("\n".join(f"{k:>{width}}  {v}" for k, v in rows), markup=False, classes="keys")
+            yield Static(keys, classes="keys")
             yield Static(self.ui.help_close, markup=False, classes="para dim")
 
     def on_click(self) -> None:

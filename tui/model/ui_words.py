@@ -35,6 +35,8 @@ class Keys(Model, frozen=True, kw_only=True):
     poll: str
     notes: str
     """N: a teacher's second session shows the speaker's notes."""
+    menu: str
+    """m: the sections as a menu, which the tabs become on a narrow screen."""
 
 
 class QuizWords(Model, frozen=True, kw_only=True):

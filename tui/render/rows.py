@@ -223,17 +223,25 @@ def _claim(paint: Painter, claim: Claim, width: int, open: bool) -> Iterator[Row
             yield Row(Text.assemble(bar, "  ", line), item, ref.target, fill="context", lead=len(BAR) + 2)
 
 
-def _chart(paint: Painter, chart: Chart, width: int) -> Iterator[Row]:
-    """A horizontal bar chart in whole blocks, legible without colour.
+MIN_BAR = 12
+"""Cells a bar needs beside its label to be read; with less room, each bar goes under its label."""
 
-    The eighth-block characters are missing from the Linux console font, and
-    the printed value carries the precision anyway.
-    """
-    yield from _heading(paint, 2, chart.title, width)
-    width = max(width, 20)
-    label_width = max((len(b.label) for b in chart.bars), default=0)
-    value_width = max((len(b.value) for b in chart.bars), default=0)
-    notes = [f"{chart.claimed_label}: {b.claimed}" if b.claimed else "" for b in chart.bars]
+
+def _stacked_bars(paint: Painter, chart: Chart, notes: list[str], width: int) -> Iterator[Row]:
+    """A narrow screen's chart: each label and value, then its bar across the whole width."""
+    for index, (bar, note) in enumerate(zip(chart.bars, notes, strict=True)):
+        head = Text.assemble((bar.label, "bold"), "  ", (bar.value, "bold"))
+        yield from (Row(line) for line in paint.wrap(head, width))
+        cells = max(1, round(bar.fraction * width))
+        yield Row(Text("█" * cells, style=paint.style(f"chart-{index % CHART_STYLES}"), end=""))
+        if note:
+            yield from (Row(line) for line in paint.wrap(Text(note, style="italic"), width))
+
+
+def _column_bars(
+    paint: Painter, chart: Chart, notes: list[str], width: int, label_width: int, value_width: int
+) -> Iterator[Row]:
+    """Label, bar and value in columns; what the article says beside them, or under them."""
     note_width = max((len(n) for n in notes), default=0)
     inline = width - label_width - value_width - note_width - 4 >= 12
     bar_width = max(4, width - label_width - value_width - 2 - (note_width + 2 if inline else 0))
@@ -250,6 +258,23 @@ def _chart(paint: Painter, chart: Chart, width: int) -> Iterator[Row]:
         yield Row(line)
         if note and not inline:
             yield Row(Text(f"{'':<{label_width}} {note}", style="italic"))
+
+
+def _chart(paint: Painter, chart: Chart, width: int) -> Iterator[Row]:
+    """A horizontal bar chart in whole blocks, legible without colour.
+
+    The eighth-block characters are missing from the Linux console font, and
+    the printed value carries the precision anyway.
+    """
+    yield from _heading(paint, 2, chart.title, width)
+    width = max(width, 20)
+    notes = [f"{chart.claimed_label}: {b.claimed}" if b.claimed else "" for b in chart.bars]
+    label_width = max((len(b.label) for b in chart.bars), default=0)
+    value_width = max((len(b.value) for b in chart.bars), default=0)
+    if width - label_width - value_width - 2 < MIN_BAR:
+        yield from _stacked_bars(paint, chart, notes, width)
+    else:
+        yield from _column_bars(paint, chart, notes, width, label_width, value_width)
     if chart.note:
         yield BLANK
         yield from (Row(line) for line in paint.wrap(Text(chart.note, paint.style("chart-note")), width))

@@ -2,6 +2,10 @@
 
 Profiles, timeline, glossary and sources differ only in how an entry is
 labelled in the list (here) and what its page holds (the builder's).
+
+On a narrow screen (MainScreen's `narrow` class) the list and the page take
+turns in one column: the page shows while it has the focus, and escape goes
+back to the list.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from collections.abc import Iterator
 from typing import assert_never
 
 from rich.text import Text
+from textual.binding import Binding
+from textual.events import DescendantFocus
 from textual.widget import Widget
 
 from ..doc.build import corrections_page, entry_page, section_page
@@ -26,6 +32,8 @@ ABOUT = "__about__"
 
 class EntriesView(SectionView):
     """A list of the section's entries; the highlighted one fills the page."""
+
+    BINDINGS = [Binding("escape,backspace", "to_list", "back", key_display="esc")]
 
     _shown: str | None = None
 
@@ -59,6 +67,25 @@ class EntriesView(SectionView):
     def show_item(self, item: str | None) -> None:
         self._list.highlight(item or ABOUT)
         self._render_detail(item or ABOUT)
+        if item is not None and self.screen.has_class("narrow"):
+            self._read()  # a link to an entry: on one column, its page is what was asked for
+        else:
+            self._list.focus()
+
+    def _read(self) -> None:
+        self.add_class("reading")  # before the focus: a page out of the layout takes none
+        self._page.focus()
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        self.set_class(event.widget is self._page, "reading")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "to_list":  # otherwise escape goes back in history, as everywhere
+            return self.has_class("reading") and self.screen.has_class("narrow")
+        return True
+
+    def action_to_list(self) -> None:
+        self.remove_class("reading")
         self._list.focus()
 
     def on_entry_list_highlighted(self, message: EntryList.Highlighted) -> None:
@@ -67,7 +94,7 @@ class EntriesView(SectionView):
     def on_entry_list_selected(self, message: EntryList.Selected) -> None:
         """Enter or a click opens the entry: its page takes the focus."""
         self._render_detail(message.item)
-        self._page.focus()
+        self._read()
 
     def _render_detail(self, item: str) -> None:
         if item == self._shown:

@@ -2,6 +2,7 @@
 
 Textual's Footer rebuilds a widget per key whenever the focus moves; one
 rendered line keeps moving between sections cheap. Clicking a key runs it.
+Keys that do not fit are left out whole, never cut; help and quit always stay.
 """
 
 from __future__ import annotations
@@ -24,6 +25,26 @@ class Shown(NamedTuple):
     enabled: bool
     action: str
     node: DOMNode
+
+
+KEPT = ("help", "switch_language", "leave")
+"""Actions the bar shows at any width: the keys dialog (which lists the rest), the other
+language (named in it, so a reader of either finds it), and the way out."""
+
+
+def fit_keys(shown: list[Shown], width: int) -> list[Shown]:
+    """The keys whose " key words " fit in `width`, each whole, in order; KEPT first to fit."""
+
+    def cells(item: Shown) -> int:
+        return len(f" {item.key} {item.description} ")
+
+    room = width - sum(cells(item) for item in shown if item.action in KEPT)
+    fitting: list[Shown] = []
+    for item in shown:
+        if item.action in KEPT or cells(item) <= room:
+            fitting.append(item)
+            room -= 0 if item.action in KEPT else cells(item)
+    return fitting
 
 
 class KeyBar(Widget):
@@ -56,6 +77,9 @@ class KeyBar(Widget):
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._bindings_changed(self.screen)
 
+    def on_resize(self) -> None:
+        self.refresh()
+
     def set_words(self, keys: Keys) -> None:
         """Describe the keys in other words (another language)."""
         self.keys = keys
@@ -81,7 +105,7 @@ class KeyBar(Widget):
         off_style = self.get_component_rich_style("key-bar--disabled", partial=True)
         text = Text(no_wrap=True, overflow="crop", end="")
         self._spans = []
-        for item in self._shown:
+        for item in fit_keys(self._shown, self.size.width):
             start = len(text)
             text.append(f" {item.key} ", style=key_style if item.enabled else off_style)
             text.append(f"{item.description} ", style="" if item.enabled else off_style)

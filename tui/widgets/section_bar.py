@@ -2,7 +2,8 @@
 
 One widget drawing two cached lines: the bar changes on every section switch,
 and a Static per line would rebuild its text and style on each one. A click on
-a tab goes there.
+a tab goes there. On a narrow screen the tabs become one button, "≡ 3/9
+Actors", that opens the sections menu.
 """
 
 from __future__ import annotations
@@ -11,35 +12,53 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.events import Click
+from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
 from ..messages import Navigate
+from ..render.sizes import NARROW
 
 
 def fit_labels(labels: list[str], active: int, width: int) -> list[str]:
-    """Shorten inactive labels, longest first, until the row fits in `width`.
+    """Drop inactive labels, farthest from the active tab first, until the row fits in `width`.
 
     The row is " 1 Overview  2 Results ...": digits always stay, since they are
-    the keys; the active label stays whole.
+    the keys; a label is shown whole or not at all, never cut mid-word.
     """
     shown = list(labels)
 
     def total() -> int:
         return 1 + sum(len(f" {n} {label}") for n, label in enumerate(shown, start=1))
 
-    while total() > width:
-        candidates = [i for i, label in enumerate(shown) if i != active and len(label) > 1]
-        if not candidates:
+    by_distance = sorted(
+        (i for i in range(len(shown)) if i != active), key=lambda i: (abs(i - active), i), reverse=True
+    )
+    for i in by_distance:
+        if total() <= width:
             break
-        longest = max(candidates, key=lambda i: len(shown[i]))
-        label = shown[longest].rstrip("…")
-        shown[longest] = label[:-1] + "…" if len(label) > 2 else label[:1]
+        shown[i] = ""
     return shown
+
+
+def fit_title(title: str, width: int) -> str:
+    """`title` in `width` columns, cut after a whole word with "…" when it is too long."""
+    if len(title) <= width:
+        return title
+    cut = title[: max(width - 1, 1)]
+    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return words.rstrip(" ,:;·-") + "…"
+
+
+MENU = ""
+"""Where a click on the narrow bar goes: not a section (ids are never empty), the menu."""
 
 
 class SectionBar(Widget):
     """Tabs for every section, the current one highlighted, over its title."""
+
+    class MenuWanted(Message):
+        """The narrow bar was clicked: show the sections menu."""
 
     DEFAULT_CSS = """
     SectionBar {
@@ -107,7 +126,8 @@ class SectionBar(Widget):
             return strip
         if (width, self.title) not in self._title_rows:
             style = self.get_visual_style("section-bar--title").rich_style
-            self._title_rows[(width, self.title)] = self._strip(Text(f" {self.title}", end=""), style, width)
+            title = Text(f" {fit_title(self.title, width - 1)}", end="")
+            self._title_rows[(width, self.title)] = self._strip(title, style, width)
         return self._title_rows[(width, self.title)]
 
     def _strip(self, text: Text, base: Style, width: int) -> Strip:
@@ -117,17 +137,24 @@ class SectionBar(Widget):
     def _tabs(self, width: int) -> tuple[Text, list[tuple[int, int, str]]]:
         ids = [section_id for section_id, _ in self._sections]
         active = ids.index(self.active) if self.active in ids else -1
-        labels = fit_labels([label for _, label in self._sections], active, width)
-        text = Text(no_wrap=True, overflow="crop", end="")
-        spans: list[tuple[int, int, str]] = []
         active_style = self.get_component_rich_style("section-bar--active", partial=True)
         key_style = self.get_component_rich_style("section-bar--key", partial=True)
+        text = Text(no_wrap=True, overflow="crop", end="")
+        if width < NARROW:
+            label = self._sections[active][1] if active >= 0 else ""
+            text.append(" ≡", style=key_style)
+            text.append(" ", style="")
+            text.append(f" {active + 1}/{len(ids)} {label} ", style=active_style)
+            return text, [(0, width, MENU)]
+        labels = fit_labels([label for _, label in self._sections], active, width)
+        spans: list[tuple[int, int, str]] = []
         for number, (section_id, label) in enumerate(zip(ids, labels, strict=True), start=1):
             start = len(text)
             is_active = section_id == self.active
             text.append(" ", style=active_style if is_active else "")
             text.append(str(number), style=active_style if is_active else key_style)
-            text.append(f" {label}" + (" " if is_active else ""), style=active_style if is_active else "")
+            text.append(f" {label}" if label else "", style=active_style if is_active else "")
+            text.append(" " if is_active else "", style=active_style)
             spans.append((start, len(text), section_id))
         return text, spans
 
@@ -137,5 +164,8 @@ class SectionBar(Widget):
         for start, end, section_id in self._spans:
             if start <= event.x < end:
                 event.stop()
-                self.post_message(Navigate(self, section_id))
+                if section_id == MENU:
+                    self.post_message(self.MenuWanted())
+                else:
+                    self.post_message(Navigate(self, section_id))
                 return
