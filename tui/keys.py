@@ -19,6 +19,7 @@ HELP: tuple[tuple[str, str], ...] = (
     ("↑ ↓ ← →", "move"),
     ("enter", "claim"),
     ("u", "unfold"),
+    ("y", "year"),
     ("escape / backspace", "back"),
     ("/", "search"),
     ("ctrl+p", "palette"),

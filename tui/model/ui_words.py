@@ -24,6 +24,8 @@ class Keys(Model, frozen=True, kw_only=True):
     """The quiz's letter keys."""
     unfold: str
     """u: unfold (or fold) every claim on the page."""
+    year: str
+    """y: on the timeline, go to a year."""
     claim: str
     """Enter in the keys dialog: it opens, and on a claim shows or hides the context."""
     lesson: str
@@ -148,6 +150,14 @@ class UI(Model, frozen=True, kw_only=True):
     search_placeholder: str
     search_empty: str
     search_none: str
+    year_title: str
+    """The dialog of y on the timeline."""
+    year_prompt: str
+    """{first} and {last}, the years of the first and the last event, are filled in."""
+    year_empty: str
+    """Enter with nothing typed; {example} is filled in."""
+    year_early: str
+    """A year before the first event; {year} and {first} are filled in."""
     palette_placeholder: str
     palette_section: str
     too_small: str

@@ -8,12 +8,13 @@ from .base import SectionView
 from .entries import EntriesView
 from .quiz import QuizView
 from .single import PageView
+from .timeline import TimelineView
 
 VIEWS: dict[str, type[SectionView]] = {
     "overview": PageView,
     "chart": PageView,
     "profiles": EntriesView,
-    "timeline": EntriesView,
+    "timeline": TimelineView,
     "glossary": EntriesView,
     "sources": EntriesView,
     "quiz": QuizView,
