@@ -9,10 +9,14 @@ import pytest
 from contentkit import PEOPLE, make_content
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from textual.geometry import Region
 
+from tui.app import ExplainerApp
 from tui.doc.search import CUT, Hit, SearchIndex, fold
 from tui.model import Content, load
 from tui.render.find import best_line
+from tui.widgets.document import Document
+from tui.widgets.entry_list import EntryList
 
 
 @pytest.fixture
@@ -58,7 +62,7 @@ def test_a_snippet_cuts_between_words_and_shows_the_cuts(tmp_path: Path) -> None
     people = PEOPLE.replace('"Interim president"', f'"{LONG_ROLE}"')
     index = SearchIndex(load(make_content(tmp_path, people_yaml=people)))
     hit = index.search("interim")[0]
-    assert hit.snippet == "…2019, declared herself interim president of Bolivia and governed for a…"
+    assert hit.snippet == "…declared herself interim president of Bolivia and governed for a…"
     assert [hit.snippet[start:end] for start, end in hit.marks] == ["interim"]
 
 
@@ -240,3 +244,77 @@ def test_results_show_words_never_ids_and_cut_between_words(
         assert not shown & shipped.ids, hit
         assert not hit.snippet or at_word_boundary(hit.snippet, shipped.texts[hit.item]), hit
         assert marked_everywhere(hit, [fold(word) for word in words]), hit
+
+
+# --- in the app: a result opens its page at the match, highlighted ---------------------------------
+
+
+def shown_page(app: ExplainerApp) -> Document:
+    """The page the reader reads in the current view (not its list of entries)."""
+    view = app.main.current
+    assert view is not None
+    return next(page for page in view.query(Document) if not isinstance(page, EntryList))
+
+
+def on_screen(page: Document) -> list[str]:
+    top, height = page.scroll_offset.y, page.scrollable_content_region.height
+    return page.lines()[top : top + height]
+
+
+def highlighted(page: Document) -> list[str]:
+    """The text drawn in the match's colour on screen."""
+    region = page.scrollable_content_region
+    strips = page.render_lines(Region(0, 0, region.width, region.height))
+    colour = page.style("match").bgcolor
+    return [
+        segment.text
+        for strip in strips
+        for segment in strip
+        if segment.style and segment.style.bgcolor == colour
+    ]
+
+
+def far_word(page: Document, index: SearchIndex, place: tuple[str, str | None]) -> tuple[str, str] | None:
+    """A word on one line only of the page, two screens down, that finds `place` first; and its line."""
+    lines = page.lines()
+    below = 2 * page.scrollable_content_region.height
+    for line in lines[below:]:
+        for word in re.findall(r"[A-Za-z]{7,}", line):
+            once = sum(fold(word) in fold(other) for other in lines) == 1
+            hits = index.search(word)
+            if once and hits and (hits[0].section, hits[0].item) == place:
+                return word, line
+    return None
+
+
+async def search_far_down(content: Content, section: str, items: list[str | None]) -> None:
+    """Search for a word far down the first of `items` that has one, open the result, and look."""
+    index = SearchIndex(content)
+    app = ExplainerApp(content)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for item in items:
+            app.goto(section, item)
+            await pilot.pause()
+            found = far_word(shown_page(app), index, (section, item))
+            if found is not None:
+                break
+        assert found is not None, f"no page of {section} has a word far down that finds it first"
+        word, line = found
+        app.goto("overview")
+        await pilot.pause()
+        await pilot.press("slash", *word.lower(), "enter")
+        await pilot.pause()
+        page = shown_page(app)
+        assert line in on_screen(page)
+        assert [fold(text) for text in highlighted(page)] == [fold(word)]
+        await pilot.press("down")  # the reader moves on: the highlight goes
+        await pilot.pause()
+        assert highlighted(page) == []
+
+
+async def test_a_section_result_opens_its_page_at_the_match_highlighted(content: Content) -> None:
+    await search_far_down(content, "results", [None])
+
+
+async def test_an_entry_result_opens_its_page_at_the_match_highlighted(content: Content) -> None:
+    await search_far_down(content, "actors", [entry.id for entry in content.section("actors").entries])

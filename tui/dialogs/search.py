@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -13,12 +15,23 @@ from textual.widgets.option_list import Option
 
 from ..doc.search import Hit, SearchIndex
 from ..model import Content
+from ..render.find import marked
 
-Found = tuple[str, str | None]
-"""Where a chosen result is: (section id, entry id or None)."""
+
+@dataclass(frozen=True)
+class Found:
+    """A chosen result: where it is, and the words to show there."""
+
+    section: str
+    item: str | None
+    words: tuple[str, ...]
 
 
 class SearchScreen(ModalScreen[Found | None]):
+    DEFAULT_CSS = """
+    SearchScreen > .search--match { color: $text-warning; text-style: bold underline not dim; }
+    """
+    COMPONENT_CLASSES = {"search--match"}
     BINDINGS = [
         Binding("escape", "dismiss(None)", show=False),
         Binding("down", "to_results", show=False),
@@ -62,7 +75,7 @@ class SearchScreen(ModalScreen[Found | None]):
             results.highlighted = 0
 
     def _go(self, hit: Hit) -> None:
-        self.dismiss((hit.section, hit.item))
+        self.dismiss(Found(hit.section, hit.item, tuple(self.query_text.split())))
 
     def _update(self, query: str) -> None:
         self.query_text = query  # the app reopens search with it
@@ -82,6 +95,10 @@ class SearchScreen(ModalScreen[Found | None]):
 
     def _option(self, hit: Hit) -> Option:
         section = self.content.section(hit.section).ref.tab or hit.section
-        return Option(
-            Text.assemble((hit.title, "bold"), (f"  · {section}\n", "italic"), (hit.snippet, "dim"))
-        )
+        match = self.get_component_rich_style("search--match")
+        text = marked(Text(hit.title, "bold"), hit.title_marks, match)
+        text.append(f"  · {section}", "italic")
+        if hit.snippet:  # a place with nothing but its title shows the title alone
+            text.append("\n")
+            text.append_text(marked(Text(hit.snippet, "dim"), hit.marks, match))
+        return Option(text)

@@ -146,8 +146,9 @@ CUT = "…"
 """Where a snippet leaves text out."""
 
 
-def _snippet(doc: _Doc, words: Sequence[str], width: int = 70) -> tuple[str, tuple[Span, ...]]:
-    """About `width` characters of whole words around the first match after the title."""
+def _snippet(doc: _Doc, words: Sequence[str], width: int = 64) -> tuple[str, tuple[Span, ...]]:
+    """About `width` characters of whole words around the first match after the title:
+    one line in the dialog at 80 columns."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", doc.text[doc.body :])]
     if not spans:
         return "", ()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from textual.app import ComposeResult
 from textual.containers import Container
@@ -12,6 +12,7 @@ from textual.widget import Widget
 
 from ..model import Content, Section
 from ..widgets.document import Document
+from ..widgets.entry_list import EntryList
 
 OFF_SCREEN = (0, 10_000)
 
@@ -96,6 +97,16 @@ class SectionView(Container):
         """Wrap the view's pages at their present width, ahead of being shown."""
         for page in self.query(Document):
             page.draw_ahead()
+
+    def show_match(self, words: Sequence[str]) -> bool:
+        """Scroll the page shown to the first line holding `words` and highlight them there.
+
+        The page, not an entry list: a list names entries, the match is in what they say.
+        """
+        for page in self.query(Document):
+            if not isinstance(page, EntryList) and page.display and page.find(words):
+                return True
+        return False
 
     def prepare(self) -> None:
         """Work to do once mounted, before the view is first shown."""

@@ -10,7 +10,7 @@ moves through links, then on to the next widget.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -18,11 +18,14 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click, Leave, MouseMove, Resize
+from textual.events import Key as KeyPress
 from textual.geometry import Region, Size
 from textual.strip import Strip
 
+from ..doc.search import Span
 from ..doc.tree import Block, Claim
 from ..messages import Navigate
+from ..render.find import best_line, marked
 from ..render.layout import EMPTY, Key, Laid, lay_out
 from ..render.rows import Drawn, draw, flatten
 from ..textual_internals import PageView
@@ -34,8 +37,8 @@ MAX_DRAWN = 4_000  # blocks drawn and kept, for a few pages at a few widths: a f
 
 
 class Document(PageView, can_focus=True):
-    DEFAULT_CSS = DOCUMENT_CSS
-    COMPONENT_CLASSES = {f"document--{name}" for name in STYLES}
+    DEFAULT_CSS = DOCUMENT_CSS + "Document > .document--match { background: $warning 40%; text-style: bold; }"
+    COMPONENT_CLASSES = {f"document--{name}" for name in (*STYLES, "match")}
     STYLE_PREFIX = "document"
     """Subclasses style their lines through their own component classes."""
     _palettes: ClassVar[dict[tuple[object, ...], dict[str, Style]]] = {}
@@ -62,6 +65,8 @@ class Document(PageView, can_focus=True):
         self._pass = EMPTY
         self.cursor: Key | None = None
         self._hover: Key | None = None
+        self._marks: dict[int, list[Span]] = {}
+        """A search's words on the line it scrolled to, by row, until the reader moves on."""
 
     # -- what the page shows ------------------------------------------------------
 
@@ -77,6 +82,28 @@ class Document(PageView, can_focus=True):
     def lines(self) -> list[str]:
         """The page as plain text, one string a line, at the current width."""
         return [row.text.plain.rstrip() for row in self._lay_out().rows]
+
+    def find(self, words: Sequence[str]) -> bool:
+        """Scroll to the first line holding the most of `words`, a third down the screen,
+        and highlight them there until the next key, cursor move or page."""
+        laid = self._lay_out()
+        found = best_line([row.text.plain for row in laid.rows], words)
+        self._mark({} if found is None else {found[0]: found[1]})
+        if found is not None:
+            top = max(0, found[0] - self.scrollable_content_region.height // 3)
+            self.scroll_to(0, top, animate=False, immediate=True)
+        return found is not None
+
+    def _mark(self, marks: dict[int, list[Span]]) -> None:
+        changed = self._marks.keys() | marks.keys()
+        self._marks = marks
+        for key in [key for key in self._strips if key[0] in changed]:
+            del self._strips[key]  # drawn with the old marks, or without the new ones
+        if changed:
+            self.refresh()
+
+    def on_key(self, _event: KeyPress) -> None:
+        self._mark({})
 
     @property
     def chosen(self) -> Block | None:
@@ -153,6 +180,7 @@ class Document(PageView, can_focus=True):
             return self._laid or EMPTY
         self._laid = lay_out(self.draw_blocks(min(width, MAX_WIDTH)), width)
         self._strips.clear()
+        self._marks = {}  # rows of another width
         self.set_page_size(Size(width, len(self._laid.rows)))
         return self._laid
 
@@ -245,6 +273,8 @@ class Document(PageView, can_focus=True):
         if found is not None:
             return found
         text = row.text
+        if index in self._marks:
+            text = marked(text, self._marks[index], self.style("match"))
         segments = list(text.render(self.app.console))
         if text.style and not text.spans:  # rich applies a text's own style only along with its spans
             segments = list(Segment.apply_style(segments, self.app.console.get_style(text.style)))
@@ -266,6 +296,7 @@ class Document(PageView, can_focus=True):
 
     def _move(self, key: Key | None, *, whole_block: bool = False) -> None:
         self.cursor = key
+        self._mark({})
         self._lay_out()
         # After the refresh: an unfolded claim makes the page longer than it was.
         self.call_after_refresh(self._scroll_to_cursor, whole_block)
