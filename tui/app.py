@@ -181,10 +181,17 @@ class ExplainerApp(App[None]):
 
         search = SearchScreen(self.content, self._search, self._last_query)
 
-        def chosen(place: Found | None) -> None:
+        def chosen(found: Found | None) -> None:
             self._last_query = search.query_text  # "/" again shows the same results, to try the next
-            if place is not None:
-                self.goto(*place)
+            if found is not None:
+                self.goto(found.section, found.item)
+                # Once the page is laid out at its width: the match's line is known only then.
+                self.call_after_refresh(show_match, found.words)
+
+        def show_match(words: tuple[str, ...]) -> None:
+            view = self.main.current
+            if view is not None:
+                view.show_match(words)
 
         self.push_screen(search, chosen)
 
