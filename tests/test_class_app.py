@@ -301,9 +301,9 @@ async def test_a_student_may_give_a_name_never_required(content: Content) -> Non
 
 
 async def test_the_keys_dialog_lists_the_class_keys_of_each_role(content: Content) -> None:
-    keys = content.ui.keys
-    for teacher, listed, unlisted in ((True, [keys.ask, keys.poll, keys.class_panel], [keys.name]),
-                                      (False, [keys.follow, keys.name], [keys.ask, keys.poll])):  # fmt: skip
+    said = content.ui.key_help
+    for teacher, listed, unlisted in ((True, [said["ask"], said["poll"], said["class_panel"]], [said["name"]]),
+                                      (False, [said["follow"], said["name"]], [said["ask"], said["poll"]])):  # fmt: skip
         rooms = LocalRooms()
         app = class_app(content, rooms, teacher=teacher)
         async with app.run_test(size=(100, 40)) as pilot:
@@ -316,7 +316,7 @@ async def test_the_keys_dialog_lists_the_class_keys_of_each_role(content: Conten
     async with alone.run_test(size=(100, 40)) as pilot:
         await pilot.press("question_mark")
         shown = "\n".join(static_text(s) for s in alone.screen.query(Static))
-        assert keys.ask not in shown and keys.name not in shown
+        assert said["ask"] not in shown and said["name"] not in shown
 
 
 async def test_a_student_reading_in_spanish_follows_and_answers_an_english_teacher(

@@ -221,7 +221,7 @@ async def test_y_is_offered_on_the_timeline_only(content: Content) -> None:
         await pilot.press("6")
         await pilot.pause()
         assert f"y {content.ui.keys.year}" in app.screen.query_one(KeyBar).render().plain
-    assert ("y", content.ui.keys.year) in help_rows(content.ui.keys, len(content.sections))
+    assert ("y", content.ui.key_help["year"]) in help_rows(content.ui, len(content.sections))
 
 
 async def test_the_year_dialog_speaks_spanish(spanish: Content) -> None:

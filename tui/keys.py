@@ -7,7 +7,7 @@ field in the content's language, so a language switch rebinds nothing.
 
 from __future__ import annotations
 
-from .model.schema import Keys
+from .model.schema import UI, Keys
 
 SECTION_KEYS = 9
 """Keys 1 to 9 go to the first nine sections."""
@@ -25,6 +25,7 @@ HELP: tuple[tuple[str, str], ...] = (
     ("ctrl+p", "palette"),
     ("t", "theme"),
     ("p", "present"),
+    ("L", "lesson"),
     ("l", "language"),
     ("a-f", "answer"),
     ("? / F1", "help"),
@@ -45,7 +46,10 @@ STUDENT: tuple[tuple[str, str], ...] = (("f", "follow"), ("n", "name"))
 """The keys of a class, listed only to its teacher or its students."""
 
 
-def help_rows(keys: Keys, sections: int, role: str | None = None) -> list[tuple[str, str]]:
-    """`role`: "teacher" or "student" in a class, None reading alone."""
+def help_rows(ui: UI, sections: int, role: str | None = None) -> list[tuple[str, str]]:
+    """The keys dialog's rows, each key with its sentence; `role`: "teacher" or "student" in a class."""
     extra = {"teacher": TEACHER, "student": STUDENT}.get(role or "", ())
-    return [(shown.format(sections=sections), describe(keys, word)) for shown, word in (*HELP, *extra)]
+    return [
+        (shown.format(sections=sections), ui.key_help.get(word) or describe(ui.keys, word))
+        for shown, word in (*HELP, *extra)
+    ]

@@ -30,7 +30,7 @@ class HelpScreen(ModalScreen[None]):
         keys = Table.grid(padding=(0, 2))
         keys.add_column(justify="right", no_wrap=True)
         keys.add_column()
-        for key, words in help_rows(self.ui.keys, self.sections, self.role):
+        for key, words in help_rows(self.ui, self.sections, self.role):
             keys.add_row(key, words)
         # It scrolls: on a small screen the list is longer than the dialog.
         with VerticalScroll(classes="dialog"):

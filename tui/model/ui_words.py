@@ -143,6 +143,8 @@ class UI(Model, frozen=True, kw_only=True):
     quiz_printed_no_answers: str
 
     keys: Keys
+    key_help: dict[str, str] = {}
+    """What each key does, in a sentence, by the name of its `keys` field (the short word otherwise)."""
     help_title: str
     help_intro: str
     help_close: str
@@ -201,3 +203,8 @@ class UI(Model, frozen=True, kw_only=True):
     quiz: QuizWords
     present: PresentWords
     classroom: ClassWords
+
+    def __post_init__(self) -> None:
+        unknown = sorted(set(self.key_help) - set(Keys.__struct_fields__))
+        if unknown:
+            raise ValueError(f"key_help names no key of `keys`: {', '.join(unknown)}")
