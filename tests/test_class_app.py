@@ -302,8 +302,9 @@ async def test_a_student_may_give_a_name_never_required(content: Content) -> Non
 
 async def test_the_keys_dialog_lists_the_class_keys_of_each_role(content: Content) -> None:
     said = content.ui.key_help
-    for teacher, listed, unlisted in ((True, [said["ask"], said["poll"], said["class_panel"]], [said["name"]]),
-                                      (False, [said["follow"], said["name"]], [said["ask"], said["poll"]])):  # fmt: skip
+    ask, poll, panel, name, follow = (said[k] for k in ("ask", "poll", "class_panel", "name", "follow"))
+    roles = ((True, [ask, poll, panel], [name]), (False, [follow, name], [ask, poll]))
+    for teacher, listed, unlisted in roles:
         rooms = LocalRooms()
         app = class_app(content, rooms, teacher=teacher)
         async with app.run_test(size=(100, 40)) as pilot:

@@ -87,6 +87,30 @@ def test_openssh_client_sees_the_app_and_its_keys_and_resizes(
     assert wait(lambda: "TERM=xterm-256color 100x30" in shared.log(), 5), shared.log()
 
 
+def test_a_45_column_pane_reads_every_section_in_one_column(shared: Server, content: Content) -> None:
+    """A split pane or a phone's SSH app: the tabs are a menu, a list and its page take turns."""
+    client = PtyClient(ssh_argv(shared.port), cols=45, rows=30)
+    total = len(content.sections)
+    try:
+        client.until(shows(f"≡  1/{total}"))
+        for number, section in enumerate(content.sections, start=1):
+            client.write(str(number).encode())
+            client.until(shows(f"≡  {number}/{total} {section.ref.tab}"))
+            client.until(on_title_row(section.ref.title[:20]))
+        client.write(b"3")
+        client.until(shows(content.ui.about))
+        client.write(b"\x1b[B\r")  # down, enter: the first actor's page, the whole width
+        client.until(lambda lines: not any("About this section" in line for line in lines))
+        client.write(b"m")
+        client.until(shows(content.ui.keys.menu))
+        client.write(b"\x1b")
+        client.until(lambda lines: not any(content.ui.keys.menu in line for line in lines))
+        client.write(b"q")
+        assert client.exited(10), "ssh did not end when the app quit"
+    finally:
+        client.close()
+
+
 async def test_asyncssh_client_sees_the_app_and_its_keys_and_resizes(
     shared: Server, overview: str, results: str
 ) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tui.model import Content as Loaded
 from tui.serve.web_server import FULL, PER_IP, SHUTDOWN, SILENT
 from tui.serve.web_session import STOP_GRACE, GuardedAppService
 from tui.served import MEMORY_LIMIT
@@ -121,7 +122,7 @@ def test_browser_sees_the_overview_then_the_results(browser: Browser, serve: Cal
     server, url = serve()
     requested: list[str] = []
     page = open_page(browser, url, requested)
-    wait_for_text(page, " 1 Overview")
+    wait_for_text(page, " 1 Intro")
     wait_for_text(page, "The sections")
     assert page.title().startswith("Bolivia 2019")
     page.keyboard.press("2")  # the page focuses the terminal itself: no click needed
@@ -379,11 +380,39 @@ def test_a_forked_app_follows_the_browsers_language_and_its_window(
     page.add_init_script(CATCH_TERMINALS)
     page.goto(url)
     wait_for_text(page, "Las secciones")
-    wait_for_text(page, "2 Resultados")  # wide: every tab's whole name
-    page.set_viewport_size({"width": 720, "height": 600})
-    wait_for_text(page, "2 Resu…", absent="2 Resultados")  # narrow: the tab names are cut to fit
+    wait_for_text(page, "2 Votos")  # wide: every tab's whole name
+    page.set_viewport_size({"width": 420, "height": 600})
+    wait_for_text(page, "≡  1/9 Inicio", absent="2 Votos")  # narrow: the tabs become a menu
     page.keyboard.press("2")
     wait_for_text(page, "Los resultados de la elección")
+    context.close()
+
+
+def test_a_phone_reads_every_section_in_one_column(
+    browser: Browser, serve: Callable[..., Served], content: Loaded
+) -> None:
+    """A phone's browser, some 43 columns: it once got "needs 60x18"; now the narrow layout."""
+    _, url = serve()
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, device_scale_factor=3, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.add_init_script(CATCH_TERMINALS)
+    page.goto(url)
+    total = len(content.sections)
+    wait_for_text(page, f"≡  1/{total} {content.sections[0].ref.tab}")
+    cols = page.evaluate("() => window.terminals.find((t) => t.buffer).cols")
+    assert 40 <= cols < 64, cols  # narrow, and not refused
+    for number, section in enumerate(content.sections, start=1):
+        page.keyboard.press(str(number))
+        wait_for_text(page, f"≡  {number}/{total} {section.ref.tab}")
+    page.keyboard.press("3")
+    wait_for_text(page, content.ui.about)
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")  # the first actor's page takes the whole width
+    wait_for_text(page, content.ui.keys.back, absent=content.ui.about)
+    page.keyboard.press("Escape")
+    wait_for_text(page, content.ui.about)
     context.close()
 
 

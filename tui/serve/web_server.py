@@ -51,9 +51,11 @@ GOING_AWAY = 1001
 MAX_MESSAGE = 64 * 1024  # one websocket message from a browser: a key, a paste, a resize
 
 # Replaces the stock page's Google Fonts link: the font textual-serve ships, the
-# page's title, the websocket found from the page's own address (not the address
+# page's title, a phone's own width (not a desktop page's 980 px, which made its
+# terminal too wide to read there), the websocket found from the page's own address (not the address
 # the server listens on, which a proxy hides), and the reason a session was closed.
 _HEAD = """<title>{{ application.name }}</title>
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
     <link rel="icon" href="data:," />
     <link rel="preload" as="font" type="font/ttf" crossorigin
       href="{{ config.static.url }}fonts/RobotoMono-VariableFont_wght.ttf" />
