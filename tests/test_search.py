@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from textual.geometry import Region
 
 from tui.app import ExplainerApp
-from tui.doc.search import CUT, Hit, SearchIndex, fold
+from tui.doc.search import CUT, SNIPPET, Hit, SearchIndex, fold
 from tui.model import Content, load
 from tui.render.find import best_line
 from tui.widgets.document import Document
@@ -64,6 +64,17 @@ def test_a_snippet_cuts_between_words_and_shows_the_cuts(tmp_path: Path) -> None
     hit = index.search("interim")[0]
     assert hit.snippet == "…declared herself interim president of Bolivia and governed for a…"
     assert [hit.snippet[start:end] for start, end in hit.marks] == ["interim"]
+
+
+def test_a_word_longer_than_a_line_is_cut_around_the_match(tmp_path: Path) -> None:
+    """A web address is one "word": the snippet shows the part of it around the match, one line."""
+    address = "https://example.org/" + "-".join(["report"] * 12) + "-on-the-sacaba-and-senkata-events/"
+    people = PEOPLE.replace('"Interim president"', f'"{address}"')
+    index = SearchIndex(load(make_content(tmp_path, people_yaml=people)))
+    hit = index.search("senkata")[0]
+    shown = hit.snippet.strip(CUT)
+    assert hit.snippet.startswith(CUT) and len(shown) == SNIPPET and shown in address
+    assert [hit.snippet[start:end] for start, end in hit.marks] == ["senkata"]
 
 
 def test_every_word_of_the_query_is_highlighted_accents_folded(tmp_path: Path) -> None:
@@ -215,9 +226,12 @@ def both(content: Content, spanish: Content) -> dict[str, Shipped]:
 
 
 def at_word_boundary(snippet: str, texts: list[str]) -> bool:
-    """The snippet, its cut marks aside, is whole words of one of the texts."""
-    core = re.escape(snippet.removeprefix(CUT).removesuffix(CUT))
-    return any(re.search(rf"(?:^|\s){core}(?:\s|$)", text) for text in texts)
+    """The snippet, its cut marks aside, is whole words of one of the texts (or a line's width of
+    one word too long for a line, such as a web address)."""
+    core = snippet.removeprefix(CUT).removesuffix(CUT)
+    if len(core) == SNIPPET and not re.search(r"\s", core):
+        return any(re.search(rf"\S*{re.escape(core)}\S*", text) for text in texts)
+    return any(re.search(rf"(?:^|\s){re.escape(core)}(?:\s|$)", text) for text in texts)
 
 
 def marked_everywhere(hit: Hit, words: list[str]) -> bool:

@@ -146,7 +146,11 @@ CUT = "…"
 """Where a snippet leaves text out."""
 
 
-def _snippet(doc: _Doc, words: Sequence[str], width: int = 64) -> tuple[str, tuple[Span, ...]]:
+SNIPPET = 64
+"""A snippet's width: one line in the search dialog at 80 columns."""
+
+
+def _snippet(doc: _Doc, words: Sequence[str], width: int = SNIPPET) -> tuple[str, tuple[Span, ...]]:
     """About `width` characters of whole words around the first match after the title:
     one line in the dialog at 80 columns."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", doc.text[doc.body :])]
@@ -157,11 +161,18 @@ def _snippet(doc: _Doc, words: Sequence[str], width: int = 64) -> tuple[str, tup
     hit = next(n for n, (_, end) in enumerate(spans) if end > at)  # the word the match is in
     # A third of the width before the match, from a word's start; the match's word at least.
     first = next(n for n, (start, _) in enumerate(spans) if start >= at - width // 3 or n == hit)
+    if spans[hit][1] - spans[first][0] > width:  # the match's word is long: it alone
+        first = hit
     last = hit
     while last + 1 < len(spans) and spans[last + 1][1] - spans[first][0] <= width:
         last += 1
     piece = doc.text[doc.body + spans[first][0] : doc.body + spans[last][1]]
     before = CUT if first > 0 else ""
     after = CUT if last < len(spans) - 1 else ""
+    if len(piece) > width:  # one word longer than a line, a web address: the part around the match
+        start = max(0, min(at - spans[first][0] - width // 3, len(piece) - width))
+        before = CUT if before or start else ""
+        after = CUT if after or start + width < len(piece) else ""
+        piece = piece[start : start + width]
     marks = tuple((start + len(before), end + len(before)) for start, end in matches(piece, words))
     return before + piece + after, marks
