@@ -7,7 +7,6 @@ beside the validated file so that a cached file can be checked again.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -16,7 +15,7 @@ import msgspec
 
 from . import schema
 from .lines import LineDict, LineList, strings
-from .problems import Problem, quote
+from .problems import Problem, did_you_mean, quote
 
 
 class ClaimFacts(msgspec.Struct, frozen=True, array_like=True):
@@ -148,7 +147,9 @@ def check_references(
         in_file: list[Problem] = []
         for key, ref, line in found.refs:
             if ref not in known:
-                in_file.append(Problem(file, line, f"{key}: unknown id {quote(ref)}{_hint(ref, known)}"))
+                hint = did_you_mean(ref, sorted(known))
+                what = f"{key}: unknown id {quote(ref)}" + (f" ({hint})" if hint else "")
+                in_file.append(Problem(file, line, what, hint=hint))
             elif key == "sources" and ref not in sources:
                 in_file.append(Problem(file, line, f"sources: {quote(ref)} is not a sources entry"))
         for claim in found.claims:
@@ -217,8 +218,3 @@ def check_numbers(raw: Any, file: str, mark: str) -> list[Problem]:
 
 
 _NOT_TEXT = frozenset(schema.REFERENCES) | schema.NAMES | schema.FIXED
-
-
-def _hint(ref: str, known: set[str]) -> str:
-    close = difflib.get_close_matches(ref, sorted(known), n=1)
-    return f" (did you mean {quote(close[0])}?)" if close else ""

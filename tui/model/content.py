@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,7 +12,7 @@ from .check import Facts, check_ids, check_numbers, check_references, extract_fa
 from .convert import convert
 from .lessons import check_lesson
 from .lines import Budget, read_bytes
-from .problems import ContentError, Problem, quote
+from .problems import ContentError, Problem, did_you_mean, quote
 
 INDEX_FILE = "index.yaml"
 UI_FILE = "ui.yaml"
@@ -171,7 +170,7 @@ class _Reader:
         hit = cache.get(name, cls) if self.use_cache else None
         if hit is not None:
             return hit[0], hit[1], data
-        from .yamlfile import parse_yaml  # PyYAML loads only when a file must be parsed.
+        from .yamlfile import first_columns, parse_yaml  # PyYAML loads only when a file must be parsed.
 
         raw, problems = parse_yaml(data, shown)
         self.problems += problems
@@ -179,7 +178,7 @@ class _Reader:
             return None, Facts(), data
         ids = extract_ids(raw)
         value, found = convert(raw, cls, shown)
-        self.problems += found
+        self.problems += first_columns(found, data)
         facts = extract_facts(raw, ids)
         if self.use_cache and value is not None and not problems and not found:
             cache.put(name, value, facts)
@@ -201,7 +200,7 @@ class _Reader:
         if hit is not None:
             return hit[0]
         from .translate import translate
-        from .yamlfile import parse_yaml
+        from .yamlfile import first_columns, parse_yaml
 
         raw, found = parse_yaml(data, shown)
         self.problems += found
@@ -209,7 +208,7 @@ class _Reader:
             return base
         merged, found = translate(base, raw, shown)
         found += check_numbers(raw, shown, self.mark)
-        self.problems += found
+        self.problems += first_columns(found, data)
         if self.use_cache and not found:
             cache.put(name, merged, Facts())
         return merged
@@ -323,11 +322,9 @@ def load(root: Path, *, use_cache: bool = True, lang: str = "en") -> Content:
         seen[ref.id] = line
         kind = schema.KINDS.get(ref.kind)
         if kind is None:
-            close = difflib.get_close_matches(ref.kind, schema.KINDS, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(schema.KINDS)
-            reader.problems.append(
-                Problem(INDEX_FILE, line, f"unknown section kind {quote(ref.kind)} ({hint})")
-            )
+            hint = did_you_mean(ref.kind, schema.KINDS)
+            what = f"unknown section kind {quote(ref.kind)} ({hint or 'known: ' + ', '.join(schema.KINDS)})"
+            reader.problems.append(Problem(INDEX_FILE, line, what, hint=hint))
             complete = False
             continue
         section, facts[ref.file] = reader.section(ref, kind, line)

@@ -11,6 +11,7 @@ and crashes the interpreter (not just a RecursionError) on very deep nesting.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -24,6 +25,8 @@ MAX_DEPTH = 50
 """Deepest nesting of lists and mappings a content file may use (real files use about 6)."""
 
 _STANDARD_TAG = "tag:yaml.org,2002:"
+_INDENT = re.compile(r"(?:[ \t]*-(?=[ \t]|$))*[ \t]*")
+"""What comes before a line's first field: indentation and list dashes."""
 
 
 class _Loader(yaml.CSafeLoader):
@@ -50,17 +53,17 @@ class _Loader(yaml.CSafeLoader):
                     None, None, "merge keys (<<) are not allowed in content", key_node.start_mark
                 )
             key = self.construct_object(key_node)
-            line = key_node.start_mark.line + 1
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
             if not isinstance(key, str):
                 if isinstance(key_node, ScalarNode):
                     what = f"key {quote(key_node.value)} is read as {_kind(key)}, not text (put it in quotes)"
                 else:
                     what = "a list or mapping cannot be a key"
-                self.problems.append(Problem(self.path, line, what))
+                self.problems.append(Problem(self.path, line, what, column))
                 continue
             if key in result:
                 what = f"duplicate key {quote(key)} (first on line {result.lines[key]})"
-                self.problems.append(Problem(self.path, line, what))
+                self.problems.append(Problem(self.path, line, what, column))
                 continue
             result[key] = self.construct_object(value_node)
             result.lines[key] = line
@@ -109,12 +112,12 @@ def _prescan(text: str, shown: str) -> Problem | None:
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         if isinstance(event, yaml.AliasEvent):
             what = f"aliases (*{event.anchor}) are not allowed in content"
-            return Problem(shown, _line(event.start_mark), what)
+            return Problem(shown, _line(event.start_mark), what, _column(event.start_mark))
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 what = f"nesting too deep (more than {MAX_DEPTH} levels)"
-                return Problem(shown, _line(event.start_mark), what)
+                return Problem(shown, _line(event.start_mark), what, _column(event.start_mark))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return None
@@ -123,6 +126,30 @@ def _prescan(text: str, shown: str) -> Problem | None:
 def _line(mark: Any) -> int:
     """The 1-based line of a PyYAML mark, 0 when there is none."""
     return int(mark.line) + 1 if mark is not None else 0
+
+
+def _column(mark: Any) -> int | None:
+    """The 1-based column of a PyYAML mark, None when there is none."""
+    return int(mark.column) + 1 if mark is not None else None
+
+
+def first_columns(problems: list[Problem], raw: bytes) -> list[Problem]:
+    """`problems` with the column of the first field on their line, where they lack one.
+
+    The schema and translation checks know a problem's line, not its column; the
+    field that starts the line is where an editor should point.
+    """
+    rows = raw.decode("utf-8", "replace").splitlines()
+    found = []
+    for problem in problems:
+        if problem.column is None and 0 < problem.line <= len(rows):
+            row = rows[problem.line - 1]
+            indent = _INDENT.match(row)
+            start = indent.end() if indent else 0
+            if row[start:] and not row[start:].startswith("#"):
+                problem = problem._replace(column=start + 1)
+        found.append(problem)
+    return found
 
 
 def parse_yaml(raw: bytes, shown: str) -> tuple[Any, list[Problem]]:
@@ -172,7 +199,8 @@ def control_characters(data: Any, shown: str) -> list[Problem]:
 
 
 def _marked(error: yaml.MarkedYAMLError, shown: str) -> Problem:
-    line = _line(error.problem_mark or error.context_mark)
+    mark = error.problem_mark or error.context_mark
+    line = _line(mark)
     what = error.problem or error.context or "not valid YAML"
     if what.startswith("could not determine a constructor for the tag"):
         tag = what.rsplit(" ", 1)[-1].strip("'")
@@ -181,4 +209,4 @@ def _marked(error: yaml.MarkedYAMLError, shown: str) -> Problem:
         what = "more than one YAML document in the file (remove the '---')"
     elif error.problem and error.context and _line(error.context_mark) not in (0, line):
         what = f"{what} ({error.context} on line {_line(error.context_mark)})"
-    return Problem(shown, line, what)
+    return Problem(shown, line, what, _column(mark))
