@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import re
 import sys
 from pathlib import Path
 
 from .launch import run
-from .model import default_root, languages
+from .model import Content, ContentError, Problem, default_root, languages, load
 from .model.content import foreign_languages
 from .options import EXIT_CONTENT, LANG_HELP, content_language, content_options, load_or_report
+
+EXIT_WRITE = 1  # a file could not be written
 
 
 def _check_parser() -> argparse.ArgumentParser:
@@ -21,31 +24,118 @@ def _check_parser() -> argparse.ArgumentParser:
         description="Validate a content folder; print file:line: problem for each problem found.",
     )
     parser.add_argument("dir", nargs="?", type=Path, help="content folder (default: the built-in one)")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text: a line per problem (the default); json: one document, for editors and CI",
+    )
     return parser
 
 
 def check(argv: list[str]) -> int:
     args = _check_parser().parse_args(argv)
     root = args.dir or default_root()
-    content = load_or_report(root, use_cache=False)  # check reads every file afresh
-    if content is None:
-        return EXIT_CONTENT
-    failed = False
-    for lang in foreign_languages(root):
-        print(f"{root / lang}: a link to a folder outside the content folder; not used", file=sys.stderr)
-        failed = True
-    for lang in languages(root)[1:]:
-        failed |= load_or_report(root, use_cache=False, lang=lang) is None
-    if failed:
-        return EXIT_CONTENT
-    for lang in languages(root):
-        _warn_crowded(root, lang)
-    count = sum(len(s.entries) for s in content.sections)
-    langs = ", ".join(languages(root))
+    loaded: dict[str, Content] = {}
+    problems = _load(root, "en", loaded)  # check reads every file afresh
+    if loaded:
+        for lang in foreign_languages(root):
+            problems.append(Problem(lang, 0, "a link to a folder outside the content folder; not used"))
+        for lang in languages(root)[1:]:
+            problems += _load(root, lang, loaded)
+    if root.is_dir():
+        from .model.json_schema import schema_lines
+
+        problems += schema_lines(root, languages(root)[1:])
+    errors = [p for p in problems if p.severity == "error"]
+    # Warnings wait until the errors are fixed, so that they cannot bury them.
+    warnings = [] if errors else [*_crowded(root, loaded), *problems]
     try:
-        print(f"{root}: {len(content.sections)} sections, {count} entries, languages {langs}, no problems")
+        if args.format == "json":
+            print(_json(root, errors + warnings))
+        else:
+            for problem in errors + warnings:
+                print(_text(root, problem), file=sys.stderr)
+            if not errors:
+                print(_summary(root, loaded["en"]))
     except BrokenPipeError:
         _silence()
+    return EXIT_CONTENT if errors else 0
+
+
+def _load(root: Path, lang: str, loaded: dict[str, Content]) -> list[Problem]:
+    """The problems of one language of the folder; the content, when it loads, into `loaded`."""
+    try:
+        loaded[lang] = load(root, use_cache=False, lang=lang)
+    except ContentError as error:
+        return list(error.problems)
+    return []
+
+
+def _path(root: Path, problem: Problem) -> str:
+    return str(root / problem.file if problem.file else root)
+
+
+def _text(root: Path, problem: Problem) -> str:
+    """`path:line: message`, as `check` has always printed it (with `warning: ` for a warning)."""
+    where = _path(root, problem) + (f":{problem.line}" if problem.line else "")
+    return f"{where}: {'warning: ' if problem.severity == 'warning' else ''}{problem.message}"
+
+
+def _json(root: Path, problems: list[Problem]) -> str:
+    """One JSON document: whether the folder passes, and each problem with its place and hint."""
+    found = [
+        {
+            "file": _path(root, problem),
+            "line": problem.line or None,
+            "column": problem.column,
+            "message": problem.message,
+            "severity": problem.severity,
+            "hint": problem.hint or None,
+        }
+        for problem in problems
+    ]
+    ok = all(problem.severity == "warning" for problem in problems)
+    return json.dumps({"ok": ok, "problems": found}, ensure_ascii=False, indent=2)
+
+
+def _summary(root: Path, content: Content) -> str:
+    count = sum(len(s.entries) for s in content.sections)
+    langs = ", ".join(languages(root))
+    return f"{root}: {len(content.sections)} sections, {count} entries, languages {langs}, no problems"
+
+
+def schema(argv: list[str]) -> int:
+    """`bolivia-explainer schema`: write the JSON Schemas of the content files, for editors."""
+    parser = argparse.ArgumentParser(
+        prog="bolivia-explainer schema",
+        parents=[content_options()],
+        description="Write a JSON Schema for every kind of content file, made from the same model "
+        "check uses; YAML files name theirs in a first line, for completion and errors in an editor.",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        type=Path,
+        help="where to write them (default: schemas/ in the content folder)",
+    )
+    args = parser.parse_args(argv)
+    from .model.json_schema import SCHEMA_DIR, write_schemas
+
+    root = args.content or default_root()
+    if args.output is None and not root.is_dir():
+        print(f"{root}: no such content folder", file=sys.stderr)
+        return EXIT_CONTENT
+    folder = args.output or root / SCHEMA_DIR
+    try:
+        written = write_schemas(folder)
+    except OSError as error:
+        print(
+            f"bolivia-explainer schema: cannot write to {folder}: {error.strerror or error}", file=sys.stderr
+        )
+        return EXIT_WRITE
+    print(f"{folder}: {len(written)} schemas written")
     return 0
 
 
@@ -74,23 +164,22 @@ def notes(argv: list[str]) -> int:
     return 0
 
 
-def _warn_crowded(root: Path, lang: str) -> None:
-    """Slides a projector shows in more than two parts: a warning, file:line, not a failure."""
+def _crowded(root: Path, loaded: dict[str, Content]) -> list[Problem]:
+    """Slides a projector shows in more than two parts: warnings, not failures."""
     from .render.parts import MOST_PARTS, PROJECTOR, crowded
 
-    content = load_or_report(root, lang=lang)
-    if content is None:
-        return
     cols, rows = PROJECTOR
-    for slide, count in crowded(content):
-        file = content.section(slide.section).ref.file
-        if lang != languages(root)[0]:
-            file = f"{lang}/{file}"
-        ident = slide.id
-        where = f"{file}:{_line_of(root / file, ident)}"
-        print(f"{root / where}: warning: the slide '{ident}' takes {count} parts at {cols}x{rows} "
-              f"(a projector); more than {MOST_PARTS} is hard to follow: shorten it",
-              file=sys.stderr)  # fmt: skip
+    found = []
+    for lang, content in loaded.items():
+        for slide, count in crowded(content):
+            file = content.section(slide.section).ref.file
+            file = file if lang == "en" else f"{lang}/{file}"
+            what = (
+                f"the slide '{slide.id}' takes {count} parts at {cols}x{rows} (a projector); "
+                f"more than {MOST_PARTS} is hard to follow: shorten it"
+            )
+            found.append(Problem(file, _line_of(root / file, slide.id), what, severity="warning"))
+    return found
 
 
 def _line_of(path: Path, ident: str) -> int:
@@ -126,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
             return export(argv[1:])
         if argv[:1] == ["notes"]:
             return notes(argv[1:])
+        if argv[:1] == ["schema"]:
+            return schema(argv[1:])
         return run(argv)
     except KeyboardInterrupt:
         return 130
