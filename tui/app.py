@@ -23,12 +23,13 @@ from .history import History, Place
 from .keys import SECTION_KEYS
 from .main_screen import MainScreen
 from .messages import Navigate
-from .model import Content, ContentError, languages, load
+from .model import Content, ContentError, Problem, languages, load
 from .model.schema import Lesson
 from .palette import places
 from .presenter import PresenterScreen
 from .textual_internals import release_render_caches
 from .themes import HIGH_CONTRAST, THEMES
+from .watch import follow_edits
 from .widgets.section_bar import SectionBar
 
 
@@ -70,10 +71,12 @@ class ExplainerApp(App[None]):
         served: bool = False,
         link: ClassLink | None = None,
         lesson: str | None = None,
+        watch: bool = False,
     ) -> None:
         """`served`: one of many apps on a server, which builds views only as they are shown;
         `link`: its channel to a class, when the server put it in one; `lesson`: the id of a
-        lesson whose slides `p` presents and whose reading list `L` shows (see --lesson)."""
+        lesson whose slides `p` presents and whose reading list `L` shows (see --lesson); `watch`:
+        read the content again whenever a file of it is saved (see watch.py)."""
         super().__init__()
         self.classroom = None if link is None else ClassController(self, self, link)
         self.content = content
@@ -86,6 +89,7 @@ class ExplainerApp(App[None]):
         self._theme_name = theme
         self._present_at_start = present
         self.lesson_id = lesson
+        self.watching = watch
         self.title = content.index.title
 
     def get_key_display(self, binding: Binding) -> str:
@@ -150,10 +154,25 @@ class ExplainerApp(App[None]):
         self.theme = THEMES[self._theme_name or "dark"]
         if self.classroom is not None:
             self.classroom.start()
+        if self.watching:
+            self.run_worker(follow_edits(self), exclusive=True, group="watch")
         if self._present_at_start:
             self.call_after_refresh(self.action_present)
         elif self.lesson is not None:
             self.call_after_refresh(self.action_lesson)
+
+    async def show_content(self, content: Content) -> None:
+        """The content saved again (--watch): everything shown reads it, where it was."""
+        self.content, self._search = content, None
+        self.clear_notifications()  # the problems of the save before, if it broke the content
+        if isinstance(self.screen, PresenterScreen):
+            self.screen.set_content(content)
+        await self.main.reload(content)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        shown, title = "\n".join(str(problem) for problem in problems[:6]), self.content.ui.watch_broken
+        self.clear_notifications()
+        self.notify(shown, title=title, severity="error", timeout=24 * 3600, markup=False)  # until mended
 
     def on_navigate(self, message: Navigate) -> None:
         self.goto_target(message.target)

@@ -34,6 +34,9 @@ def _run_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lesson", metavar="ID",
                         help="a lesson of the content: its reading list (key L), or with --present its "
                         "slides alone (e.g. critical-reading)")  # fmt: skip
+    parser.add_argument("--watch", action="store_true",
+                        help="read the content again whenever one of its files is saved, keeping your "
+                        "place; a save that breaks it is reported over the last good content")  # fmt: skip
     return parser
 
 
@@ -70,7 +73,7 @@ def run(argv: list[str], preloaded: Mapping[str, Content] | None = None) -> int:
     link = ClassLink.from_environment(os.environ) if served else None
     app = ExplainerApp(
         content, screen=args.screen, item=args.item, theme=args.theme, present=args.present, served=served,
-        link=link, lesson=args.lesson,
+        link=link, lesson=args.lesson, watch=args.watch and not served,
     )  # fmt: skip
     report = _crash_report()
     if report is None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual.app import ComposeResult
 from textual.events import Resize
+from textual.geometry import Size
 from textual.widgets import Static
 
 from .history import Place
@@ -13,6 +16,7 @@ from .sections import SectionView
 from .sections.deck import ViewDeck
 from .textual_internals import QuietFocusScreen
 from .widgets.class_banner import ClassBanner
+from .widgets.document import Document
 from .widgets.key_bar import KeyBar
 from .widgets.section_bar import SectionBar
 
@@ -77,6 +81,25 @@ class MainScreen(QuietFocusScreen):
         self.show_section(*place)
         self.call_after_refresh(self._deck.build_ahead)
 
+    async def reload(self, content: Content) -> None:
+        """The content saved again (--watch): the same place, the page scrolled as it was."""
+        place, page = self.place, self._page()
+        offset = page.scroll_offset.y if page is not None else 0
+        await self.set_content(content, place or self.start)
+
+        def restore() -> None:
+            page = self._page()
+            if page is not None:
+                # Once, when the new page first knows its height; its scroll bar is worked out
+                # only at the next layout, hence force. After that the page is the reader's.
+                self.watch(page, "virtual_size", partial(_scroll_once, page, [offset]))
+
+        self.call_after_refresh(restore)
+
+    def _page(self) -> Document | None:
+        view = self._deck.current
+        return None if view is None else view.page()
+
     def on_resize(self, event: Resize) -> None:
         width, height = event.size
         need_width, need_height = SMALLEST
@@ -88,3 +111,9 @@ class MainScreen(QuietFocusScreen):
                 need=f"{need_width}x{need_height}", have=f"{width}x{height}"
             )
             self.query_one("#too-small", Static).update(message)
+
+
+def _scroll_once(page: Document, offsets: list[int], size: Size) -> None:
+    """Scroll `page` to the offset in `offsets` once it has a height, and only once."""
+    if size.height and offsets:
+        page.scroll_to(y=offsets.pop(), animate=False, immediate=True, force=True)

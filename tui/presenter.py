@@ -66,6 +66,18 @@ class PresenterScreen(Screen[None]):
         self._at_end = False
         """Reveal every step once laid out (coming back to a slide)."""
 
+    def set_content(self, content: Content) -> None:
+        """The content saved again (--watch): the same slide and point, as they now read."""
+        shown = self.slide.id
+        self.content = content
+        self.slides = build_slides(content)
+        if self._only:
+            self.slides = chosen(self.slides, list(self._only)) or self.slides
+        ids = [slide.id for slide in self.slides]
+        self.index = ids.index(shown) if shown in ids else min(self.index, len(self.slides) - 1)
+        self._heading()
+        self.call_after_refresh(self._lay_out, keep=True)  # once the title has its new height
+
     def _find(self, place: tuple[str, str | None]) -> int:
         section, item = place
         for number, slide in enumerate(self.slides):

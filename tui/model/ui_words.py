@@ -128,6 +128,8 @@ class UI(Model, frozen=True, kw_only=True):
 
     text_version: str
     """serve-web's link to the handout as a page of text, for screen readers and phones."""
+    watch_broken: str
+    """--watch: over the problems of a save that broke the content."""
     lesson_minutes: str
     """A lesson step's length in the reading list; {n} is filled in."""
     lesson_keys: str

@@ -98,6 +98,11 @@ class SectionView(Container):
         for page in self.query(Document):
             page.draw_ahead()
 
+    def page(self) -> Document | None:
+        """The page shown to read (not an entry list), if any."""
+        shown = (p for p in self.query(Document) if not isinstance(p, EntryList) and p.display)
+        return next(shown, None)
+
     def show_match(self, words: Sequence[str]) -> bool:
         """Scroll the page shown to the first line holding `words` and highlight them there.
 

@@ -13,24 +13,17 @@ from pathlib import Path
 import watchfiles
 
 from ..model import default_root
+from ..watch import SETTLE_MS, content_file
 from .spawner import Spawner
 
 log = logging.getLogger("bolivia_explainer.forkserver")
-
-SETTLE_MS = 300  # an editor's save is several writes: wait until they stop
-
-
-def _content_file(change: watchfiles.Change, path: str) -> bool:
-    """A YAML file, not an editor's hidden swap or backup file (a new translation brings YAML too)."""
-    name = Path(path).name
-    return name.endswith((".yaml", ".yml")) and not name.startswith((".", "#"))
 
 
 async def watch_content(content: Path | None, spawner: Spawner) -> None:
     """Reload whenever the content folder changes, for as long as the server serves (cancel to stop)."""
     root = content or default_root()
     async for changes in watchfiles.awatch(
-        root, watch_filter=_content_file, debounce=SETTLE_MS, recursive=True
+        root, watch_filter=content_file, debounce=SETTLE_MS, recursive=True
     ):
         names = sorted({str(Path(path).relative_to(root)) for _, path in changes})
         reply = await spawner.reload()
