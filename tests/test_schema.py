@@ -265,6 +265,17 @@ def test_a_missing_schema_line_is_a_warning_at_line_1(tmp_path: Path) -> None:
     assert (problem["line"], problem["severity"]) == (1, "warning")
 
 
+def test_an_index_too_broken_to_name_its_files_gets_its_problems_not_a_traceback(tmp_path: Path) -> None:
+    index = INDEX.replace("kind: timeline", "kind: [timeline]") + "lessons: lessons.yaml\n"
+    root = with_schema_lines(make_content(tmp_path, index_yaml=index))
+    result = run("check", root)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"{root / 'index.yaml'}:13: sections.kind: expected 'str', got 'array'\n"
+        f"{root / 'index.yaml'}:19: lessons: expected 'array', got 'str'\n"
+    )
+
+
 def test_a_folder_without_any_schema_line_is_not_warned(tmp_path: Path) -> None:
     result = run("check", make_content(tmp_path))
     assert (result.returncode, result.stderr) == (0, "")

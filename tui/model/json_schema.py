@@ -143,13 +143,15 @@ def expected_schemas(root: Path, languages: list[str]) -> dict[str, str]:
     data, _ = read_bytes(root, "index.yaml", "index.yaml", Budget(MAX_TOTAL))
     index, _ = parse_yaml(data, "index.yaml") if data is not None else (None, [])
     if isinstance(index, LineDict):
-        for ref in index.get("sections") or []:
-            if isinstance(ref, dict) and ref.get("kind") in schema.KINDS and isinstance(ref.get("file"), str):
-                files[ref["file"]] = ref["kind"]
+        sections, lessons = index.get("sections"), index.get("lessons")
+        for ref in sections if isinstance(sections, list) else []:
+            kind, file = (ref.get("kind"), ref.get("file")) if isinstance(ref, dict) else (None, None)
+            if isinstance(kind, str) and kind in schema.KINDS and isinstance(file, str):
+                files[file] = kind
         if isinstance(index.get("corrections"), str):
             files[index["corrections"]] = "corrections"
-        lessons = index.get("lessons")
-        files.update((file, "lesson") for file in lessons or [] if isinstance(file, str))
+        if isinstance(lessons, list):
+            files.update((file, "lesson") for file in lessons if isinstance(file, str))
     expected = {"ui.yaml": schema_name("ui")}
     expected.update((file, schema_name(kind)) for file, kind in files.items())
     for lang in languages:
