@@ -217,6 +217,10 @@ def main(argv: list[str] | None = None) -> int:
             return notes(argv[1:])
         if argv[:1] == ["schema"]:
             return schema(argv[1:])
+        if argv[:1] == ["new"]:
+            from .new import main as new
+
+            return new(argv[1:])
         return run(argv)
     except KeyboardInterrupt:
         return 130

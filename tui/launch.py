@@ -25,7 +25,8 @@ def _run_parser() -> argparse.ArgumentParser:
         "explained screen by screen.",
         epilog="Other commands: 'bolivia-explainer check [DIR]' validates a content folder; "
         "'serve-ssh --help' serves it over SSH, 'serve-web --help' in browsers, "
-        "'export --help' writes handouts, 'notes' shows the speaker's notes beside the slides.",
+        "'export --help' writes handouts, 'notes' shows the speaker's notes beside the slides; "
+        "'new DIR' makes an explainer of your own, 'schema' writes the schemas for your editor.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--screen", metavar="ID", help="open this section first (e.g. results)")
