@@ -192,6 +192,16 @@ def test_check_json_on_a_broken_folder(tmp_path: Path) -> None:
     ]
 
 
+def test_check_json_gives_a_did_you_mean_for_a_misspelt_field_and_value(tmp_path: Path) -> None:
+    for case, people in (
+        ("name", PEOPLE.replace('name: "Luis Arce"', 'nmae: "Luis Arce"')),
+        ("imprecise", PEOPLE.replace("para: 2", "para: 2\n        verdict: imprecis")),
+    ):
+        root = make_content(tmp_path / case, people_yaml=people)
+        found = json.loads(run("check", root, "--format", "json").stdout)
+        assert [problem["hint"] for problem in found["problems"]] == [f"did you mean '{case}'?"]
+
+
 def test_check_json_gives_the_column_of_a_yaml_syntax_error(tmp_path: Path) -> None:
     root = make_content(tmp_path, people_yaml='intro: "x"\nentries:\n  - id: a\n   name: b\n')
     found = json.loads(run("check", root, "--format", "json").stdout)

@@ -7,7 +7,6 @@ pass reports every broken entry, not just the first.
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -15,7 +14,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from .problems import Problem, quote
+from .problems import Problem, did_you_mean, quote
 
 T = TypeVar("T")
 
@@ -72,26 +71,26 @@ def _unwrap(tp: Any) -> Any:
     return tp
 
 
-def _explain(what: str, cls: Any, steps: list[str | int], unknown: str | None) -> str:
+def _explain(what: str, cls: Any, steps: list[str | int], unknown: str | None) -> tuple[str, str]:
+    """The problem's message, and its did-you-mean ("" if none) for editors to offer on its own."""
     if unknown is not None:
         owner = _field_type(cls, steps)
         fields = getattr(owner, "__struct_fields__", ())
-        close = difflib.get_close_matches(unknown, fields, n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(fields)})"
-        return f"unknown field {quote(unknown)}{hint}"
+        mean = did_you_mean(unknown, fields)
+        return f"unknown field {quote(unknown)} ({mean or 'known: ' + ', '.join(fields)})", mean
     missing = _MISSING.match(what)
     if missing:
-        return f"missing field '{missing['name']}'"
+        return f"missing field '{missing['name']}'", ""
     where = ".".join(str(s) for s in steps if isinstance(s, str))
     text = what.replace("`", "'")
     enum = _ENUM.match(what)
     choices = typing.get_args(_field_type(cls, steps)) if enum else ()
+    mean = ""
     if enum and choices and all(isinstance(c, str) for c in choices):
         value = enum["value"]
-        close = difflib.get_close_matches(value, choices, n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(choices)
-        text = f"{quote(value)} is not allowed ({hint})"
-    return f"{where}: {text[0].lower()}{text[1:]}" if where else text
+        mean = did_you_mean(value, choices)
+        text = f"{quote(value)} is not allowed ({mean or 'one of: ' + ', '.join(choices)})"
+    return (f"{where}: {text[0].lower()}{text[1:]}" if where else text), mean
 
 
 def _unknown_field(data: Any, cls: Any, steps: list[str | int], what: str) -> str | None:
@@ -158,8 +157,8 @@ def convert(data: Any, cls: type[T], file: str) -> tuple[T | None, list[Problem]
             if missing and not steps and missing["name"] in dropped:
                 return None, problems  # already reported as the value that was dropped
             line_steps = [*steps, unknown] if unknown is not None else steps
-            what = _explain(match["what"], cls, steps, unknown)
-            problems.append(Problem(file, _line_of(data, line_steps), what))
+            what, hint = _explain(match["what"], cls, steps, unknown)
+            problems.append(Problem(file, _line_of(data, line_steps), what, hint=hint))
             if unknown is not None and not steps and unknown in data:
                 del data[unknown]
             elif not _drop(data, steps):

@@ -9,13 +9,12 @@ the English length and order. Every problem is reported as file:line.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
 import msgspec
 
 from .lines import LineDict, LineList
-from .problems import Problem, quote
+from .problems import Problem, did_you_mean, quote
 from .schema import FIXED, NAMES, REFERENCES, Question
 
 T = TypeVar("T")
@@ -59,8 +58,8 @@ class _Merger:
         self.file = file
         self.problems: list[Problem] = []
 
-    def problem(self, line: int, what: str) -> None:
-        self.problems.append(Problem(self.file, line, what))
+    def problem(self, line: int, what: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.file, line, what, hint=hint))
 
     def struct(self, base: Any, over: Any, where: str, line: int) -> Any:
         if not isinstance(over, LineDict):
@@ -79,9 +78,9 @@ class _Merger:
             )
         for key, key_line in over.lines.items():
             if key not in names:
-                close = difflib.get_close_matches(key, names, n=1)
-                hint = f" (did you mean '{close[0]}'?)" if close else " (not a text field here)"
-                self.problem(key_line, f"{where + ': ' if where else ''}unknown field {quote(key)}{hint}")
+                mean = did_you_mean(key, names)
+                what = f"unknown field {quote(key)} ({mean or 'not a text field here'})"
+                self.problem(key_line, f"{where + ': ' if where else ''}{what}", mean)
         merged = msgspec.structs.replace(base, **changes)
         if isinstance(base, Question) and base.answer in base.options:
             position = base.options.index(base.answer)
