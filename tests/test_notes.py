@@ -45,9 +45,10 @@ def test_the_notes_follow_the_presenter_in_another_terminal(content: Content, tm
                     break
         assert cue is not None and cue.index >= 2
         slide = slides[cue.index]
-        notes.until(shows(f"{cue.index + 1}/{len(slides)}"))
+        # One repaint reaches the pty in several writes: wait for the whole of it.
+        counter, said = shows(f"{cue.index + 1}/{len(slides)}"), shows((slide.notes or words.notes_none)[:30])
+        notes.until(lambda lines: counter(lines) and said(lines))
         assert shows(slide.title[:30])(notes.lines)
-        assert shows((slide.notes or words.notes_none)[:30])(notes.lines)
         assert shows(words.notes_elapsed.split("{")[0].strip())(notes.lines)
         presenter.write(b"\x1b")
         notes.until(shows(words.notes_ended))
