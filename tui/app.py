@@ -29,8 +29,6 @@ from .palette import places
 from .presenter import PresenterScreen
 from .textual_internals import release_render_caches
 from .themes import HIGH_CONTRAST, THEMES
-from .watch import follow_edits
-from .widgets.section_bar import SectionBar
 
 
 class ExplainerApp(App[None]):
@@ -155,6 +153,8 @@ class ExplainerApp(App[None]):
         if self.classroom is not None:
             self.classroom.start()
         if self.watching:
+            from .watch import follow_edits  # watchfiles only when asked: a served app never watches
+
             self.run_worker(follow_edits(self), exclusive=True, group="watch")
         if self._present_at_start:
             self.call_after_refresh(self.action_present)
@@ -176,9 +176,6 @@ class ExplainerApp(App[None]):
 
     def on_navigate(self, message: Navigate) -> None:
         self.goto_target(message.target)
-
-    def on_section_bar_menu_wanted(self, _message: SectionBar.MenuWanted) -> None:
-        self.action_sections_menu()
 
     # -- actions ------------------------------------------------------------------
 

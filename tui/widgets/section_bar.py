@@ -12,7 +12,6 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.events import Click
-from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -56,9 +55,6 @@ MENU = ""
 
 class SectionBar(Widget):
     """Tabs for every section, the current one highlighted, over its title."""
-
-    class MenuWanted(Message):
-        """The narrow bar was clicked: show the sections menu."""
 
     DEFAULT_CSS = """
     SectionBar {
@@ -158,14 +154,14 @@ class SectionBar(Widget):
             spans.append((start, len(text), section_id))
         return text, spans
 
-    def on_click(self, event: Click) -> None:
+    async def on_click(self, event: Click) -> None:
         if event.y != 0:
             return
         for start, end, section_id in self._spans:
             if start <= event.x < end:
                 event.stop()
                 if section_id == MENU:
-                    self.post_message(self.MenuWanted())
+                    await self.run_action("app.sections_menu")
                 else:
                     self.post_message(Navigate(self, section_id))
                 return
