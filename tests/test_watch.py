@@ -27,7 +27,7 @@ def folder(tmp_path: Path) -> Path:
     shutil.copytree(KINDS, root)
     overview = root / "overview.yaml"
     text = overview.read_text(encoding="utf-8")
-    overview.write_text(text.replace('story:\n', f"story:\n{STORY}\n", 1), encoding="utf-8")
+    overview.write_text(text.replace("story:\n", f"story:\n{STORY}\n", 1), encoding="utf-8")
     return root
 
 
@@ -49,7 +49,8 @@ def page(app: ExplainerApp) -> Document:
 
 
 def notices(app: ExplainerApp) -> list[str]:
-    return [f"{n.title}: {n.message}" for n in app._notifications]  # noqa: SLF001 - what is on screen
+    """The notifications on screen, as drawn (Textual's toasts, found by their type's name)."""
+    return [str(toast.render()) for toast in app.screen.query("Toast")]
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -60,21 +61,22 @@ def edit(path: Path, old: str, new: str) -> None:
 
 async def test_a_save_shows_where_the_reader_was_a_broken_one_is_reported_and_mended(folder: Path) -> None:
     app = ExplainerApp(load(folder), watch=True)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.press("pagedown", "pagedown")
         await pilot.pause()
         before = page(app).scroll_offset.y
         assert before > 0
         await pilot.pause(0.3)  # the watcher is up
         edit(folder / "overview.yaml", "Paragraph 30 of", "Paragraph thirty, edited, of")
-        await until(pilot, lambda: any("thirty, edited" in line for line in page(app).lines()), "the edit shown")
+        edited = lambda: any("thirty, edited" in line for line in page(app).lines())  # noqa: E731
+        await until(pilot, edited, "the edit shown")
         await until(pilot, lambda: page(app).scroll_offset.y == before, "the page where it was")
         assert app.place == ("overview", None)
 
         edit(folder / "people.yaml", 'name: "Luis Arce"', 'name: "Luis Arce\n  broken')
         await until(pilot, lambda: notices(app), "the problem reported")
         (shown,) = notices(app)
-        assert shown.startswith(app.content.ui.watch_broken) and "people.yaml:" in shown
+        assert app.content.ui.watch_broken in shown and "people.yaml:" in shown
         assert any("thirty, edited" in line for line in page(app).lines())  # the last good content
         assert page(app).scroll_offset.y == before
 
