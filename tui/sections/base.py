@@ -108,10 +108,8 @@ class SectionView(Container):
 
         The page, not an entry list: a list names entries, the match is in what they say.
         """
-        for page in self.query(Document):
-            if not isinstance(page, EntryList) and page.display and page.find(words):
-                return True
-        return False
+        page = self.page()
+        return page is not None and page.find(words)
 
     def prepare(self) -> None:
         """Work to do once mounted, before the view is first shown."""

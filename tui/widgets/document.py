@@ -95,6 +95,8 @@ class Document(PageView, can_focus=True):
         return found is not None
 
     def _mark(self, marks: dict[int, list[Span]]) -> None:
+        if not marks and not self._marks:
+            return  # every key clears the marks: most keys find none to clear
         changed = self._marks.keys() | marks.keys()
         self._marks = marks
         for key in [key for key in self._strips if key[0] in changed]:

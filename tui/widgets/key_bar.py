@@ -41,9 +41,11 @@ def fit_keys(shown: list[Shown], width: int) -> list[Shown]:
     room = width - sum(cells(item) for item in shown if item.action in KEPT)
     fitting: list[Shown] = []
     for item in shown:
-        if item.action in KEPT or cells(item) <= room:
+        if item.action in KEPT:
             fitting.append(item)
-            room -= 0 if item.action in KEPT else cells(item)
+        elif cells(item) <= room:
+            fitting.append(item)
+            room -= cells(item)
     return fitting
 
 
@@ -76,9 +78,6 @@ class KeyBar(Widget):
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._bindings_changed(self.screen)
-
-    def on_resize(self) -> None:
-        self.refresh()
 
     def set_words(self, keys: Keys) -> None:
         """Describe the keys in other words (another language)."""

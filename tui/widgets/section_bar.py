@@ -8,6 +8,8 @@ Actors", that opens the sections menu.
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -42,11 +44,7 @@ def fit_labels(labels: list[str], active: int, width: int) -> list[str]:
 
 def fit_title(title: str, width: int) -> str:
     """`title` in `width` columns, cut after a whole word with "…" when it is too long."""
-    if len(title) <= width:
-        return title
-    cut = title[: max(width - 1, 1)]
-    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
-    return words.rstrip(" ,:;·-") + "…"
+    return textwrap.shorten(title, max(width, 1), placeholder="…")
 
 
 MENU = ""
