@@ -330,5 +330,19 @@ async def test_a_section_result_opens_its_page_at_the_match_highlighted(content:
     await search_far_down(content, "results", [None])
 
 
+async def test_on_a_narrow_screen_a_sections_own_result_opens_its_page_at_the_match(content: Content) -> None:
+    """One column shows a section's list first: a match in its own page must bring the page."""
+    app = ExplainerApp(content)
+    async with app.run_test(size=(45, 30)) as pilot:
+        await pilot.press("slash", *"suggestion from the armed forces", "enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.place == ("actors", None)
+        page = shown_page(app)
+        assert page.display and app.focused is page
+        marked = [text.casefold() for text in highlighted(page)]
+        assert marked and set(marked) <= {"suggestion", "from", "the", "armed", "forces"}
+
+
 async def test_an_entry_result_opens_its_page_at_the_match_highlighted(content: Content) -> None:
     await search_far_down(content, "actors", [entry.id for entry in content.section("actors").entries])

@@ -10,7 +10,7 @@ back to the list.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import assert_never
 
 from rich.text import Text
@@ -71,6 +71,14 @@ class EntriesView(SectionView):
             self._read()  # a link to an entry: on one column, its page is what was asked for
         else:
             self._list.focus()
+
+    def show_match(self, words: Sequence[str]) -> bool:
+        if self.has_class("reading") or not self.screen.has_class("narrow"):
+            return super().show_match(words)
+        # One column, the list shown: the match is in the page, which has no width until shown.
+        self._read()
+        self.call_after_refresh(super().show_match, words)
+        return True
 
     def _read(self) -> None:
         self.add_class("reading")  # before the focus: a page out of the layout takes none
